@@ -1,0 +1,91 @@
+package io.threadwatch.analyzer;
+
+import io.threadwatch.analyzer.engine.EngineSettings;
+import io.threadwatch.analyzer.engine.FrameClassifier;
+import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.analyzer.source.RecordingLimits;
+import io.threadwatch.rules.RuleLoader;
+import io.threadwatch.rules.RuleSet;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * How to analyze a recording. Start from {@link #defaults()} and change what you need.
+ *
+ * @param window          the window length; empty for automatic: 1 minute, or a tenth of a
+ *                        recording shorter than 10 minutes (at least 1 s)
+ * @param stuckThreshold  how long a thread must stay blocked, without timeout, to be stuck
+ * @param leakSpanWindows how many of the latest windows the thread-leak regression spans
+ * @param infrastructure  package prefixes skipped, like the JDK's, when looking for a site
+ * @param rules           the rules to run
+ * @param limits          bounds on the input
+ * @param keepSlis        whether the report lists every window's SLIs
+ */
+public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold, int leakSpanWindows,
+                              List<String> infrastructure, RuleSet rules, RecordingLimits limits, boolean keepSlis) {
+
+    /** The window length of long recordings. */
+    public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
+    /** A recording gets at least this many windows when no window is given. */
+    public static final int MIN_AUTO_WINDOWS = 10;
+
+    public AnalysisOptions {
+        Objects.requireNonNull(window, "window");
+        Objects.requireNonNull(stuckThreshold, "stuckThreshold");
+        infrastructure = List.copyOf(infrastructure);
+        Objects.requireNonNull(rules, "rules");
+        Objects.requireNonNull(limits, "limits");
+        window.ifPresent(w -> {
+            if (w.isZero() || w.isNegative()) {
+                throw new IllegalArgumentException("window must be positive, not " + w);
+            }
+        });
+    }
+
+    /** Automatic windows, a 20 s stuck threshold, the default infrastructure and the built-in rules. */
+    public static AnalysisOptions defaults() {
+        return new AnalysisOptions(Optional.empty(), EngineSettings.DEFAULT_STUCK_THRESHOLD,
+                EngineSettings.DEFAULT_LEAK_SPAN, FrameClassifier.DEFAULT_INFRASTRUCTURE_PACKAGES,
+                ruleLoader().builtIn(), RecordingLimits.DEFAULT, true);
+    }
+
+    /** A rule loader that knows every SLI, for the built-in pack and user rule files. */
+    public static RuleLoader ruleLoader() {
+        return RuleLoader.forSlis(Sli.ids());
+    }
+
+    public AnalysisOptions withWindow(Duration window) {
+        return new AnalysisOptions(Optional.of(window), stuckThreshold, leakSpanWindows, infrastructure, rules, limits,
+                keepSlis);
+    }
+
+    public AnalysisOptions withStuckThreshold(Duration threshold) {
+        return new AnalysisOptions(window, threshold, leakSpanWindows, infrastructure, rules, limits, keepSlis);
+    }
+
+    public AnalysisOptions withInfrastructure(List<String> packages) {
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, packages, rules, limits, keepSlis);
+    }
+
+    public AnalysisOptions withRules(RuleSet rules) {
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, infrastructure, rules, limits, keepSlis);
+    }
+
+    public AnalysisOptions withLimits(RecordingLimits limits) {
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, infrastructure, rules, limits, keepSlis);
+    }
+
+    /** The window for a recording that spans {@code span}. */
+    public Duration windowFor(Duration span) {
+        if (window.isPresent()) {
+            return window.get();
+        }
+        if (span.compareTo(DEFAULT_WINDOW.multipliedBy(MIN_AUTO_WINDOWS)) >= 0) {
+            return DEFAULT_WINDOW;
+        }
+        long seconds = (span.toSeconds() + MIN_AUTO_WINDOWS - 1) / MIN_AUTO_WINDOWS;
+        return Duration.ofSeconds(Math.max(1, seconds));
+    }
+}

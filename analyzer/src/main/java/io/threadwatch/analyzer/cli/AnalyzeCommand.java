@@ -1,0 +1,150 @@
+package io.threadwatch.analyzer.cli;
+
+import io.threadwatch.analyzer.AnalysisOptions;
+import io.threadwatch.analyzer.Analyzer;
+import io.threadwatch.analyzer.engine.FrameClassifier;
+import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.report.Report;
+import io.threadwatch.analyzer.report.ReportFormat;
+import io.threadwatch.analyzer.source.RecordingException;
+import io.threadwatch.analyzer.source.RecordingLimits;
+import io.threadwatch.rules.RuleFileException;
+import io.threadwatch.rules.RuleSet;
+import io.threadwatch.rules.Severity;
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code threadwatch analyze}: one recording in, a report out. */
+@Command(name = "analyze",
+        description = {"Analyzes a JFR recording and prints the findings.",
+                "FILE may be plain or gzip-compressed. Several FILEs are analyzed as one recording in time order "
+                        + "(e.g. the chunk files of one JVM's repository); analyze separate recordings one at a time.",
+                "A file cut short is analyzed up to its last complete chunk and the report says \"truncated\": true."},
+        mixinStandardHelpOptions = true,
+        versionProvider = ThreadwatchCommand.VersionProvider.class,
+        sortOptions = false,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.FINDINGS_HELP, ExitCodes.USAGE_HELP, ExitCodes.BAD_INPUT_HELP,
+                ExitCodes.INTERNAL_HELP})
+final class AnalyzeCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The recording (.jfr or .jfr.gz).")
+    List<Path> files;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
+            description = "Output format: json (report v1, the default) or text (for people).")
+    String format;
+
+    @Option(names = "--rules", paramLabel = "FILE",
+            description = "A rule file (YAML, or JSON if it ends in .json) that adds rules or overrides built-in "
+                    + "ones by id; see 'threadwatch rules'.")
+    Path rules;
+
+    @Option(names = "--window", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "Window length, e.g. 30s or 1m. Default: 1m, or a tenth of a recording shorter than 10 minutes.")
+    Duration window;
+
+    @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Converters.SeverityConverter.class,
+            description = "Exit with 1 when a finding is at least this severe: info, warning or critical. "
+                    + "Default: never.")
+    Severity failOn;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write the report to FILE instead of standard output.")
+    Path output;
+
+    @Option(names = "--stuck-threshold", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            defaultValue = "20s",
+            description = "How long a thread must stay blocked without timeout to count as stuck. Default: ${DEFAULT-VALUE}.")
+    Duration stuckThreshold;
+
+    @Option(names = "--infra-package", paramLabel = "PREFIX",
+            description = "A package prefix to skip, like the JDK's, when looking for the site of a stack "
+                    + "(repeatable; adds to the built-in list of frameworks and pools).")
+    List<String> infraPackages = new ArrayList<>();
+
+    @Option(names = "--max-decompressed-size", paramLabel = "SIZE", converter = Converters.SizeConverter.class,
+            description = "Refuse a compressed recording that expands to more than SIZE, e.g. 4g. Default: 16g.")
+    Long maxDecompressedSize;
+
+    @Override
+    public Integer call() {
+        ReportFormat reportFormat = parseFormat();
+        AnalysisOptions options = AnalysisOptions.defaults().withStuckThreshold(stuckThreshold);
+        if (window != null) {
+            options = options.withWindow(window);
+        }
+        if (!infraPackages.isEmpty()) {
+            List<String> infrastructure = new ArrayList<>(FrameClassifier.DEFAULT_INFRASTRUCTURE_PACKAGES);
+            infrastructure.addAll(infraPackages);
+            options = options.withInfrastructure(infrastructure);
+        }
+        if (maxDecompressedSize != null) {
+            options = options.withLimits(new RecordingLimits(maxDecompressedSize));
+        }
+        if (rules != null) {
+            try {
+                RuleSet ruleSet = AnalysisOptions.ruleLoader().load(options.rules(), rules);
+                options = options.withRules(ruleSet);
+            } catch (RuleFileException e) {
+                throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
+            }
+        }
+        Report report;
+        try {
+            report = Analyzer.analyze(files, options);
+        } catch (RecordingException e) {
+            throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
+        }
+        write(report, reportFormat);
+        if (failOn != null) {
+            for (Finding finding : report.findings()) {
+                if (Severity.fromId(finding.severity()).isAtLeast(failOn)) {
+                    return ExitCodes.FINDINGS;
+                }
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private ReportFormat parseFormat() {
+        for (ReportFormat candidate : ReportFormat.values()) {
+            if (candidate.id().equals(format)) {
+                return candidate;
+            }
+        }
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "Invalid value for option '--format': '" + format + "' (expected json or text)");
+    }
+
+    private void write(Report report, ReportFormat reportFormat) {
+        if (output == null) {
+            try {
+                reportFormat.write(report, spec.commandLine().getOut());
+            } catch (IOException e) {
+                throw new CommandFailure(ExitCodes.INTERNAL, "cannot write the report: " + e.getMessage());
+            }
+            spec.commandLine().getOut().flush();
+            return;
+        }
+        try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+            reportFormat.write(report, out);
+        } catch (IOException e) {
+            throw new CommandFailure(ExitCodes.USAGE, "cannot write '" + output + "': " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,88 @@
+package io.threadwatch.analyzer.cli;
+
+import io.threadwatch.analyzer.AnalysisOptions;
+import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.rules.Condition;
+import io.threadwatch.rules.EvidenceRole;
+import io.threadwatch.rules.Rule;
+import io.threadwatch.rules.RuleFileException;
+import io.threadwatch.rules.RuleSet;
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.stream.Collectors;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code threadwatch rules}: the rules that would run, to read them or check a rule file. */
+@Command(name = "rules",
+        description = {"Lists the rules an analysis runs: the built-in pack, with a rule file's additions and "
+                + "overrides when --rules is given. Use it to check a rule file before an analysis.",
+                "A rule fires when all its conditions hold for 'for' consecutive windows on one label set."},
+        mixinStandardHelpOptions = true,
+        versionProvider = ThreadwatchCommand.VersionProvider.class,
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {"0:The rules are valid.", "2:Usage error, or the rule file is invalid (its line and reason are printed)."})
+final class RulesCommand implements Callable<Integer> {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Option(names = "--rules", paramLabel = "FILE", description = "A rule file to add to the built-in rules.")
+    Path rules;
+
+    @Option(names = "--slis", description = "List the SLIs rules can use, with their units and labels, instead.")
+    boolean slis;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        if (slis) {
+            for (Sli sli : Sli.values()) {
+                out.printf("%-22s %-13s %-14s %s%n", sli.id(), sli.unit(),
+                        sli.labels().isEmpty() ? "-" : String.join(",", sli.labels()), sli.meaning());
+            }
+            return ExitCodes.OK;
+        }
+        RuleSet ruleSet = AnalysisOptions.defaults().rules();
+        if (rules != null) {
+            try {
+                ruleSet = AnalysisOptions.ruleLoader().load(ruleSet, rules);
+            } catch (RuleFileException e) {
+                throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
+            }
+        }
+        for (Rule rule : ruleSet.all()) {
+            out.printf("%s%s  %s %s%n", rule.id(), rule.enabled() ? "" : " (disabled)", rule.severity().id(),
+                    rule.kind().id());
+            if (!rule.description().isEmpty()) {
+                out.printf("    %s%n", rule.description());
+            }
+            List<String> conditions = new ArrayList<>();
+            for (Condition condition : rule.when()) {
+                conditions.add(describe(condition));
+            }
+            out.printf("    when %s for %d window%s%n", String.join(" and ", conditions), rule.forWindows(),
+                    rule.forWindows() == 1 ? "" : "s");
+            if (!rule.evidence().isEmpty()) {
+                out.printf("    evidence: %s%n",
+                        rule.evidence().stream().map(EvidenceRole::id).collect(Collectors.joining(", ")));
+            }
+        }
+        return ExitCodes.OK;
+    }
+
+    private static String describe(Condition condition) {
+        String labels = condition.labels().isEmpty() ? "" : condition.labels().entrySet().stream()
+                .map((Map.Entry<String, ? extends java.util.Set<String>> e) -> e.getKey() + "=" + String.join("|", e.getValue()))
+                .collect(Collectors.joining(",", "{", "}"));
+        String unit = Sli.byId(condition.sli()).map(Sli::unit).orElse("");
+        return condition.sli() + labels + " " + condition.op().symbol() + " " + Values.forPeople(condition.threshold())
+                + (unit.isEmpty() ? "" : " " + unit);
+    }
+}

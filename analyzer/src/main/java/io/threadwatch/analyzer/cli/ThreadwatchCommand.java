@@ -1,0 +1,63 @@
+package io.threadwatch.analyzer.cli;
+
+import io.threadwatch.analyzer.Version;
+import java.io.PrintWriter;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code threadwatch}: the command-line entry point. */
+@Command(name = "threadwatch",
+        description = "Finds thread-health problems in JDK Flight Recorder recordings: thread leaks, creation storms, "
+                + "threads blocked forever, long blocking, lock contention and deadlocks, with the stacks that show "
+                + "where to fix them.",
+        mixinStandardHelpOptions = true,
+        versionProvider = ThreadwatchCommand.VersionProvider.class,
+        subcommands = {AnalyzeCommand.class, RulesCommand.class, SchemaCommand.class, SettingsCommand.class,
+                CommandLine.HelpCommand.class},
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.FINDINGS_HELP, ExitCodes.USAGE_HELP, ExitCodes.BAD_INPUT_HELP,
+                ExitCodes.INTERNAL_HELP})
+public final class ThreadwatchCommand implements Runnable {
+
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: analyze, rules, schema or settings");
+    }
+
+    /** Runs a command line and returns its exit code, printing to the given streams. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine commandLine = new CommandLine(new ThreadwatchCommand());
+        commandLine.setOut(out);
+        commandLine.setErr(err);
+        commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
+            String prefix = cmd.getCommandSpec().qualifiedName() + ": ";
+            if (e instanceof CommandFailure failure) {
+                cmd.getErr().println(prefix + failure.getMessage());
+                return failure.exitCode();
+            }
+            cmd.getErr().println(prefix + "internal error: " + e);
+            return ExitCodes.INTERNAL;
+        });
+        int code = commandLine.execute(args);
+        out.flush();
+        err.flush();
+        return code;
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(System.out, true);
+        PrintWriter err = new PrintWriter(System.err, true);
+        System.exit(run(out, err, args));
+    }
+
+    /** The version from the build. */
+    static final class VersionProvider implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[] {"threadwatch " + Version.current()};
+        }
+    }
+}

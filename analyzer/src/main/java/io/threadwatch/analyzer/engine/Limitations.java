@@ -1,0 +1,84 @@
+package io.threadwatch.analyzer.engine;
+
+import io.threadwatch.analyzer.report.Limitation;
+import io.threadwatch.analyzer.source.JfrEventNames;
+import io.threadwatch.rules.FindingKind;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** Says what a recording could not show, from its settings and what it holds. */
+final class Limitations {
+
+    private static final List<String> BLOCKING_EVENTS = List.of(JfrEventNames.THREAD_PARK,
+            JfrEventNames.JAVA_MONITOR_ENTER, JfrEventNames.JAVA_MONITOR_WAIT, JfrEventNames.SOCKET_READ);
+
+    /** The setting that makes thread dumps frequent enough to confirm stuck threads. */
+    private static final String DUMP_PERIOD_HINT = "record with threadwatch.jfc or " + JfrEventNames.THREAD_DUMP
+            + "#period=10s";
+
+    private Limitations() {
+    }
+
+    static List<Limitation> assess(RecordingSettings settings, EventCounts counts, Duration stuckThreshold) {
+        List<Limitation> limitations = new ArrayList<>();
+        Optional<Boolean> dumpsEnabled = settings.enabled(JfrEventNames.THREAD_DUMP);
+        if (counts.dumps == 0 || dumpsEnabled.equals(Optional.of(false))) {
+            limitations.add(new Limitation("no-thread-dumps", "the recording has no thread dumps (" + JfrEventNames.THREAD_DUMP + "), so "
+                    + "threads blocked forever and deadlocks cannot be seen; " + DUMP_PERIOD_HINT, kinds(FindingKind.BLOCKED_FOREVER, FindingKind.DEADLOCK)));
+        } else {
+            String period = settings.period(JfrEventNames.THREAD_DUMP).orElse("unknown");
+            Optional<Duration> every = RecordingSettings.duration(period);
+            if (every.isEmpty() || every.get().compareTo(stuckThreshold.dividedBy(2)) > 0) {
+                limitations.add(new Limitation("sparse-thread-dumps", "thread dumps were taken only "
+                        + (every.isPresent() ? "every " + period : "at chunk boundaries (period " + period + ")")
+                        + ", " + counts.dumps + " in this recording: stuck threads are seen only when a dump is taken, "
+                        + "and how long they were blocked is estimated from their last activity; " + DUMP_PERIOD_HINT,
+                        kinds(FindingKind.BLOCKED_FOREVER, FindingKind.DEADLOCK)));
+            }
+        }
+        if (settings.enabled(JfrEventNames.THREAD_START).equals(Optional.of(false))
+                || (!settings.known() && counts.threadStarts == 0)) {
+            limitations.add(new Limitation("no-thread-starts", "the recording has no thread start events ("
+                    + JfrEventNames.THREAD_START + "), so thread leaks and creation storms cannot be seen",
+                    kinds(FindingKind.THREAD_LEAK, FindingKind.CREATION_STORM)));
+        } else if (settings.stackTrace(JfrEventNames.THREAD_START).equals(Optional.of(false))) {
+            limitations.add(new Limitation("no-creation-stacks", "thread start events were recorded without stack "
+                    + "traces, so leaks and creation storms have no creation site; enable " + JfrEventNames.THREAD_START
+                    + "#stackTrace",
+                    kinds(FindingKind.THREAD_LEAK, FindingKind.CREATION_STORM)));
+        }
+        List<String> disabled = new ArrayList<>();
+        for (String event : BLOCKING_EVENTS) {
+            if (settings.enabled(event).equals(Optional.of(false))) {
+                disabled.add(event);
+            }
+        }
+        if (!disabled.isEmpty()) {
+            limitations.add(new Limitation("no-blocking-events", "these blocking events were off: "
+                    + String.join(", ", disabled) + "; waits of those kinds are not measured",
+                    kinds(FindingKind.LONG_BLOCKING, FindingKind.CONTENTION)));
+        }
+        if (!settings.known()) {
+            limitations.add(new Limitation("unknown-settings", "the recording does not list its settings ("
+                    + JfrEventNames.ACTIVE_SETTING + "), so a missing finding may be a missing event rather than health",
+                    kinds(FindingKind.values())));
+        }
+        return limitations;
+    }
+
+    private static List<String> kinds(FindingKind... kinds) {
+        List<String> ids = new ArrayList<>();
+        for (FindingKind kind : kinds) {
+            ids.add(kind.id());
+        }
+        return ids;
+    }
+
+    /** How many events of the types the limitations depend on the recording held. */
+    static final class EventCounts {
+        long dumps;
+        long threadStarts;
+    }
+}

@@ -1,0 +1,31 @@
+package io.threadwatch.analyzer.engine;
+
+import io.threadwatch.analyzer.event.Frame;
+import io.threadwatch.analyzer.event.StackTable;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * Where in the application something happens: the first application frame of a stack.
+ *
+ * @param frame       the frame
+ * @param label       the frame as a {@code site} label, e.g. {@code com.acme.Reloader.reload(Reloader.java:42)}
+ * @param fingerprint a stable hash of the frame
+ */
+record Site(Frame frame, String label, String fingerprint) implements Comparable<Site> {
+
+    Site {
+        Objects.requireNonNull(frame, "frame");
+        Objects.requireNonNull(label, "label");
+        Objects.requireNonNull(fingerprint, "fingerprint");
+    }
+
+    static Site of(Frame frame) {
+        return new Site(frame, frame.toString(), StackTable.fingerprint(List.of(frame)));
+    }
+
+    @Override
+    public int compareTo(Site other) {
+        return label.compareTo(other.label);
+    }
+}

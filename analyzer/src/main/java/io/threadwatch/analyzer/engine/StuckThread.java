@@ -1,0 +1,26 @@
+package io.threadwatch.analyzer.engine;
+
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * A thread found stuck in a thread dump.
+ *
+ * @param threadId   its Java thread id
+ * @param threadName its name
+ * @param site       where it waits
+ * @param state      {@code BLOCKED}, {@code WAITING} or {@code RUNNABLE} (a socket read without timeout)
+ * @param blockedFor how long it has been blocked there, at least
+ * @param dumps      how many consecutive dumps showed it there
+ * @param estimated  whether {@code blockedFor} is estimated from its last activity rather than
+ *                   confirmed by dumps (dumps too sparse to confirm)
+ * @param lines      its frames and lock lines from the dump
+ * @param blockedOn  the class it waits for, or the empty string
+ */
+record StuckThread(long threadId, String threadName, Site site, String state, Duration blockedFor, int dumps,
+                   boolean estimated, List<String> lines, String blockedOn) {
+
+    StuckThread {
+        lines = List.copyOf(lines);
+    }
+}

@@ -1,0 +1,62 @@
+package io.threadwatch.analyzer.engine;
+
+import io.threadwatch.rules.Window;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Cuts event time into consecutive windows from an origin. Offline, event time advances it: a
+ * window closes when the first event at or after its end arrives. Nothing here reads the wall
+ * clock. An event earlier than the open window (a late event) belongs to the open window.
+ */
+final class WindowClock {
+
+    private final Instant origin;
+    private final Duration length;
+    private Instant openStart;
+
+    WindowClock(Instant origin, Duration length) {
+        if (length.isZero() || length.isNegative()) {
+            throw new IllegalArgumentException("window length must be positive, not " + length);
+        }
+        this.origin = origin;
+        this.length = length;
+        this.openStart = origin;
+    }
+
+    /** The window's length. */
+    Duration length() {
+        return length;
+    }
+
+    /** The windows that close because event time reached {@code time}, oldest first. */
+    List<Window> advanceTo(Instant time) {
+        List<Window> closed = new ArrayList<>();
+        Instant openEnd = openStart.plus(length);
+        while (!time.isBefore(openEnd)) {
+            closed.add(new Window(openStart, openEnd));
+            openStart = openEnd;
+            openEnd = openStart.plus(length);
+        }
+        return closed;
+    }
+
+    /**
+     * Closes every window up to {@code end}: the full ones, then the open one cut at {@code end}
+     * if it has started.
+     */
+    List<Window> finish(Instant end) {
+        List<Window> closed = advanceTo(end);
+        if (end.isAfter(openStart)) {
+            closed.add(new Window(openStart, end));
+            openStart = end;
+        }
+        return closed;
+    }
+
+    Instant origin() {
+        return origin;
+    }
+}

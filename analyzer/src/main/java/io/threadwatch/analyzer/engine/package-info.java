@@ -1,0 +1,19 @@
+/**
+ * The engine: one state machine that turns the neutral events of a recording (or, later, a live
+ * stream) into per-window SLIs, runs the rules on them, and assembles findings with evidence.
+ *
+ * <pre>{@code
+ * AnalysisEngine engine = new AnalysisEngine(EngineSettings.defaults(start, Duration.ofSeconds(4), rules));
+ * source.replay(engine::accept);
+ * EngineResult result = engine.finish(end);
+ * }</pre>
+ *
+ * <p>State is split by concept: {@code ThreadLedger} (live threads and creation sites),
+ * {@code BlockingStats} (HdrHistograms per kind and site), {@code LeakTrend} (Commons Math
+ * regressions per site), {@code DumpAnalysis} (stuck and deadlocked threads from thread dumps).
+ * Windows close on event time ({@code WindowClock}); nothing here reads the wall clock. Memory
+ * grows with live threads, distinct stacks and sites, never with the number of events.
+ *
+ * <p>Not thread-safe: one engine is fed from one thread.
+ */
+package io.threadwatch.analyzer.engine;

@@ -1,0 +1,51 @@
+package io.threadwatch.analyzer.report;
+
+import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import java.util.Collections;
+import java.util.List;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * A problem, where it is, the numbers behind it and the stacks that show it.
+ *
+ * @param id       {@code kind:site-fingerprint}, stable across runs
+ * @param rule     the rule that fired (the first, when several rules of one kind fired at one site)
+ * @param kind     the kind of problem
+ * @param severity {@code info}, {@code warning} or {@code critical}
+ * @param first    start of the first window in which the rule's conditions held
+ * @param last     end of the last window in which they held
+ * @param message  one line a person can act on
+ * @param sli      the SLI that fired, at its worst
+ * @param site     where to look in the code
+ * @param evidence what shows it
+ */
+@JsonPropertyOrder({"id", "rule", "kind", "severity", "first", "last", "message", "sli", "site", "evidence"})
+public record Finding(String id, String rule, String kind, String severity, String first, String last, String message,
+                      FiredSli sli, Site site, List<Evidence> evidence) {
+
+    public Finding {
+        evidence = List.copyOf(evidence);
+    }
+
+    /**
+     * @param name      the primary SLI of the rule
+     * @param labels    its labels where the rule fired
+     * @param value     its worst value while the rule held
+     * @param threshold the rule's threshold
+     * @param unit      the SLI's unit
+     */
+    @JsonPropertyOrder({"name", "labels", "value", "threshold", "unit"})
+    public record FiredSli(String name, SortedMap<String, String> labels, double value, double threshold, String unit) {
+        public FiredSli {
+            labels = Collections.unmodifiableSortedMap(new TreeMap<>(labels));
+        }
+    }
+
+    /**
+     * @param frame       the first application frame, e.g. {@code com.acme.Reloader.reload(Reloader.java:42)}
+     * @param fingerprint a stable hash of it
+     */
+    public record Site(String frame, String fingerprint) {
+    }
+}

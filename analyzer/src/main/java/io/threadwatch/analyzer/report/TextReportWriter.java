@@ -1,0 +1,92 @@
+package io.threadwatch.analyzer.report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+/**
+ * Writes a report for people: what was analyzed in two lines, then the findings, most severe
+ * first, each with its site, message, numbers and evidence with the top of its stack, then what
+ * the recording could not show.
+ */
+final class TextReportWriter {
+
+    /** Stack lines shown per evidence; the JSON form has more. */
+    private static final int FRAMES_SHOWN = 12;
+
+    private TextReportWriter() {
+    }
+
+    static void write(Report report, Writer out) throws IOException {
+        Report.Source source = report.source();
+        StringBuilder text = new StringBuilder();
+        text.append("threadwatch ").append(report.tool().version()).append(": ").append(source.name()).append('\n');
+        Duration span = Duration.between(Instant.parse(source.start()), Instant.parse(source.end()));
+        text.append("  ").append(seconds(span)).append(" recorded");
+        if (!source.jvm().version().isEmpty()) {
+            text.append(" on ").append(source.jvm().name().isEmpty() ? "JVM" : source.jvm().name())
+                    .append(' ').append(source.jvm().version());
+        }
+        if (source.jvm().cores() != null) {
+            text.append(", ").append(source.jvm().cores()).append(source.jvm().cores() == 1 ? " core" : " cores");
+        }
+        text.append(", ").append(source.chunks()).append(source.chunks() == 1 ? " chunk" : " chunks")
+                .append("; ").append(report.analysis().windows()).append(" windows of ")
+                .append(seconds(Duration.parse(report.analysis().window()))).append('\n');
+        if (source.truncated()) {
+            for (String skipped : source.skipped()) {
+                text.append("  truncated: ").append(skipped).append('\n');
+            }
+        }
+        text.append('\n');
+        if (report.findings().isEmpty()) {
+            text.append("No findings.\n");
+        } else {
+            text.append(report.findings().size()).append(report.findings().size() == 1 ? " finding" : " findings")
+                    .append(":\n");
+        }
+        for (Finding finding : report.findings()) {
+            text.append('\n').append(finding.severity().toUpperCase(Locale.ROOT)).append(' ').append(finding.kind());
+            if (finding.site() != null) {
+                text.append(" at ").append(finding.site().frame());
+            }
+            text.append('\n');
+            text.append("  ").append(finding.message()).append('\n');
+            Finding.FiredSli sli = finding.sli();
+            text.append("  ").append(sli.name()).append(" = ").append(Values.forPeople(sli.value())).append(' ')
+                    .append(sli.unit()).append(" (threshold ").append(Values.forPeople(sli.threshold()))
+                    .append(") from ").append(finding.first()).append(" to ").append(finding.last())
+                    .append(" [rule ").append(finding.rule()).append("]\n");
+            for (Evidence evidence : finding.evidence()) {
+                text.append("  ").append(evidence.role()).append(": ").append(evidence.detail()).append('\n');
+                if (!evidence.threads().isEmpty()) {
+                    text.append("    threads: ").append(String.join(", ", evidence.threads()))
+                            .append(evidence.count() > evidence.threads().size() && evidence.role().equals("live-threads")
+                                    ? ", ..." : "")
+                            .append('\n');
+                }
+                int shown = Math.min(FRAMES_SHOWN, evidence.frames().size());
+                for (int i = 0; i < shown; i++) {
+                    text.append("      ").append(evidence.frames().get(i)).append('\n');
+                }
+                if (evidence.frames().size() > shown) {
+                    text.append("      ...\n");
+                }
+            }
+        }
+        if (!report.limitations().isEmpty()) {
+            text.append("\nWhat this recording could not show:\n");
+            for (Limitation limitation : report.limitations()) {
+                text.append("  - ").append(limitation.message()).append(" (affects ")
+                        .append(String.join(", ", limitation.kinds())).append(")\n");
+            }
+        }
+        out.write(text.toString());
+    }
+
+    private static String seconds(Duration duration) {
+        return Values.forPeople(duration.toMillis() / 1000.0) + " s";
+    }
+}

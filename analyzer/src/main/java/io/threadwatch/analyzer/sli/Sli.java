@@ -1,0 +1,107 @@
+package io.threadwatch.analyzer.sli;
+
+import io.threadwatch.rules.Sample;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** Every SLI Threadwatch computes per window. */
+public enum Sli {
+    /** Live platform threads at the window's end ({@code jdk.JavaThreadStatistics}, else the ledger). */
+    THREADS_LIVE("threads.live", "threads", List.of(), "live platform threads at window end"),
+    /** Live application threads (not JVM or JDK service threads) per effective core. */
+    THREADS_ACTIVE_RATIO("threads.active.ratio", "ratio", List.of(),
+            "live application threads / effective cores"),
+    /** Threads started at a creation site during the window, per second. */
+    THREADS_START_RATE("threads.start.rate", "threads/s", List.of("site"), "thread starts at a creation site"),
+    /** Slope of the live threads created at a site, over the leak span. */
+    THREADS_LEAK_RATE("threads.leak.rate", "threads/hour", List.of("site"),
+            "regression slope of live threads created at the site over the last windows"),
+    /** How likely a slope that steep is by chance (the regression's two-sided p-value). */
+    THREADS_LEAK_PVALUE("threads.leak.pvalue", "probability", List.of("site"),
+            "significance of threads.leak.rate: the p-value of its slope"),
+    /** Live threads created at a site now, minus at the middle of the leak span. */
+    THREADS_LEAK_GROWTH("threads.leak.growth", "threads", List.of("site"),
+            "net growth of live threads created at the site over the second half of the leak span"),
+    /** Threads blocked at a site, without timeout, for longer than the stuck threshold. */
+    THREADS_STUCK("threads.stuck", "threads", List.of("site", "state"),
+            "threads blocked at the same frame beyond the stuck threshold"),
+    /** Threads in a deadlock cycle, by the site where they wait. */
+    THREADS_DEADLOCKED("threads.deadlocked", "threads", List.of("site"),
+            "threads in a deadlock cycle reported by the latest thread dump"),
+    /** The 99th percentile of the blocking durations that ended in the window. */
+    BLOCKED_P99("blocked.p99", "ms", List.of("kind", "site"),
+            "p99 of blocking durations; also per kind without site"),
+    /** How many blocking events ended in the window. */
+    BLOCKED_COUNT("blocked.count", "events", List.of("kind", "site"), "blocking events that ended in the window"),
+    /** Time spent blocked in the window per second of window: the average number of threads blocked there. */
+    BLOCKED_TIME_RATIO("blocked.time.ratio", "ratio", List.of("kind", "site"),
+            "total blocked time / window length (threads blocked on average)"),
+    /** Share of the kind's blocking events that took longer than 100 ms. */
+    BLOCKED_SLOW_RATIO("blocked.slow.ratio", "ratio", List.of("kind"), "share of blocking events over 100 ms");
+
+    private final String id;
+    private final String unit;
+    private final List<String> labels;
+    private final String meaning;
+
+    Sli(String id, String unit, List<String> labels, String meaning) {
+        this.id = id;
+        this.unit = unit;
+        this.labels = labels;
+        this.meaning = meaning;
+    }
+
+    /** The SLI's name, e.g. {@code threads.leak.rate}. */
+    public String id() {
+        return id;
+    }
+
+    /** Its unit, e.g. {@code threads/hour}. */
+    public String unit() {
+        return unit;
+    }
+
+    /** The labels its samples may carry. */
+    public List<String> labels() {
+        return labels;
+    }
+
+    /** One line on what it measures. */
+    public String meaning() {
+        return meaning;
+    }
+
+    /** An unlabelled sample of this SLI. */
+    public Sample sample(double value) {
+        return Sample.of(id, value);
+    }
+
+    /** A sample with label name and value pairs. */
+    public Sample sample(double value, String... labelPairs) {
+        if (labelPairs.length % 2 != 0) {
+            throw new IllegalArgumentException("labels come in name, value pairs");
+        }
+        TreeMap<String, String> map = new TreeMap<>();
+        for (int i = 0; i < labelPairs.length; i += 2) {
+            map.put(labelPairs[i], labelPairs[i + 1]);
+        }
+        return new Sample(id, map, value);
+    }
+
+    /** Every SLI name, for validating rules. */
+    public static Set<String> ids() {
+        return Arrays.stream(values()).map(Sli::id).collect(Collectors.toUnmodifiableSet());
+    }
+
+    /** The SLI with this name, if any. */
+    public static Optional<Sli> byId(String id) {
+        return Optional.ofNullable(BY_ID.get(id));
+    }
+
+    private static final Map<String, Sli> BY_ID = Arrays.stream(values()).collect(Collectors.toUnmodifiableMap(Sli::id, s -> s));
+}

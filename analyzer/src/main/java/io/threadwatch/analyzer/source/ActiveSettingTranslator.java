@@ -1,0 +1,39 @@
+package io.threadwatch.analyzer.source;
+
+import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.SettingObserved;
+import java.util.Set;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * {@code jdk.ActiveSetting}: the settings the recording ran with, kept for the event types the
+ * analysis reads, so that the report can say what a recording could not show.
+ */
+final class ActiveSettingTranslator implements EventTranslator {
+
+    private static final String ID = "id";
+    private static final String NAME = "name";
+    private static final String VALUE = "value";
+
+    private final Set<String> analyzedEventTypes;
+
+    ActiveSettingTranslator(Set<String> analyzedEventTypes) {
+        this.analyzedEventTypes = Set.copyOf(analyzedEventTypes);
+    }
+
+    @Override
+    public JfrEventSettings settings() {
+        return JfrEventSettings.enabled(JfrEventNames.ACTIVE_SETTING);
+    }
+
+    @Override
+    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+        String eventType = context.eventTypeName(event.getLong(ID));
+        String name = event.getString(NAME);
+        String value = event.getString(VALUE);
+        if (analyzedEventTypes.contains(eventType) && name != null && value != null) {
+            sink.accept(new SettingObserved(event.getStartTime(), eventType, name, value));
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package io.threadwatch.analyzer.source;
+
+import io.threadwatch.analyzer.event.CpuCount;
+import io.threadwatch.analyzer.event.Event;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * {@code jdk.ContainerConfiguration}: the container's effective CPU count. Emitted only when the
+ * JVM considers itself containerized (jfr-reference §8).
+ */
+final class ContainerConfigurationTranslator implements EventTranslator {
+
+    private static final String EFFECTIVE_CPU_COUNT = "effectiveCpuCount";
+
+    @Override
+    public JfrEventSettings settings() {
+        return JfrEventSettings.enabled(JfrEventNames.CONTAINER_CONFIGURATION).withPeriod("beginChunk");
+    }
+
+    @Override
+    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+        long cpus = event.getLong(EFFECTIVE_CPU_COUNT);
+        if (cpus > 0 && cpus <= Integer.MAX_VALUE) {
+            sink.accept(new CpuCount(event.getStartTime(), (int) cpus, CpuCount.Origin.CONTAINER));
+        }
+    }
+}

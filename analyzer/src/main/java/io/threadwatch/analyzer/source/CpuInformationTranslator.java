@@ -1,0 +1,25 @@
+package io.threadwatch.analyzer.source;
+
+import io.threadwatch.analyzer.event.CpuCount;
+import io.threadwatch.analyzer.event.Event;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
+
+/** {@code jdk.CPUInformation}: the host's hardware threads, the last resort for "cores". */
+final class CpuInformationTranslator implements EventTranslator {
+
+    private static final String HW_THREADS = "hwThreads";
+
+    @Override
+    public JfrEventSettings settings() {
+        return JfrEventSettings.enabled(JfrEventNames.CPU_INFORMATION).withPeriod("beginChunk");
+    }
+
+    @Override
+    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+        int hwThreads = event.getInt(HW_THREADS);
+        if (hwThreads > 0) {
+            sink.accept(new CpuCount(event.getStartTime(), hwThreads, CpuCount.Origin.HARDWARE));
+        }
+    }
+}

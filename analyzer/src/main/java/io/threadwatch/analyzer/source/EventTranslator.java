@@ -1,0 +1,18 @@
+package io.threadwatch.analyzer.source;
+
+import io.threadwatch.analyzer.event.Event;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * Translates one JFR event type into the neutral model. Implementations copy what the engine needs
+ * and keep no reference to the {@link RecordedEvent}, which the stream may reuse.
+ */
+interface EventTranslator {
+
+    /** The event type and the settings the analysis needs for it. */
+    JfrEventSettings settings();
+
+    /** Translates one event of {@link #settings()}'s type, passing zero or more events on. */
+    void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink);
+}

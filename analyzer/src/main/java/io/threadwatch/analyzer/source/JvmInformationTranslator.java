@@ -1,0 +1,43 @@
+package io.threadwatch.analyzer.source;
+
+import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.JvmInfo;
+import java.time.Instant;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
+
+/** {@code jdk.JVMInformation}: which JVM was recorded. Its arguments are not copied (they may hold secrets). */
+final class JvmInformationTranslator implements EventTranslator {
+
+    private static final String JVM_NAME = "jvmName";
+    private static final String JVM_VERSION = "jvmVersion";
+    private static final String PID = "pid";
+    private static final String JVM_START_TIME = "jvmStartTime";
+
+    @Override
+    public JfrEventSettings settings() {
+        return JfrEventSettings.enabled(JfrEventNames.JVM_INFORMATION).withPeriod("beginChunk");
+    }
+
+    @Override
+    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+        Instant started = event.getInstant(JVM_START_TIME);
+        sink.accept(new JvmInfo(event.getStartTime(), nonNull(event.getString(JVM_NAME)),
+                version(nonNull(event.getString(JVM_VERSION))), event.getLong(PID),
+                started == null ? Instant.EPOCH : started));
+    }
+
+    /**
+     * The version proper from HotSpot's long version string, e.g. {@code 17.0.15+6-Debian-1deb12u1}
+     * from {@code OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1) for linux-amd64 JRE (...), built on ...}.
+     */
+    static String version(String jvmVersion) {
+        int open = jvmVersion.indexOf('(');
+        int close = open < 0 ? -1 : jvmVersion.indexOf(')', open);
+        return close > open + 1 ? jvmVersion.substring(open + 1, close) : jvmVersion;
+    }
+
+    private static String nonNull(String s) {
+        return s == null ? "" : s;
+    }
+}

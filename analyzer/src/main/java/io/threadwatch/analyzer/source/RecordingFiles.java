@@ -1,0 +1,289 @@
+package io.threadwatch.analyzer.source;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipException;
+
+/**
+ * The files of one recording, checked and made ready to parse: gzip-compressed files are inflated
+ * to a temporary file, chunk headers are walked, and a file cut short is reduced to its complete
+ * chunks, because the JDK's readers either throw on a partial chunk (and lose the last event
+ * before it) or stop silently (jfr-reference §12).
+ *
+ * <p>Several files are analyzed as one recording in time order, e.g. the chunk files of a JVM's
+ * repository. Temporary files are deleted on {@link #close()}.
+ */
+public final class RecordingFiles implements AutoCloseable {
+
+    private static final int GZIP_MAGIC = 0x1f8b;
+
+    /**
+     * One input file, prepared.
+     *
+     * @param name       the file name as given (no directories)
+     * @param bytes      the size of the file as given
+     * @param parseable  the complete chunks as a plain JFR file (the input itself when possible)
+     * @param chunks     the complete chunks
+     * @param truncation why the file was cut, or the empty string when it is whole
+     */
+    record Input(String name, long bytes, Path parseable, List<ChunkHeader> chunks, String truncation) {
+    }
+
+    private final List<Input> inputs;
+    private final List<Path> temporaries;
+
+    private RecordingFiles(List<Input> inputs, List<Path> temporaries) {
+        this.inputs = inputs;
+        this.temporaries = temporaries;
+    }
+
+    /**
+     * Checks and prepares the files of one recording.
+     *
+     * @throws RecordingException when a file is missing, a directory, unreadable, empty, not JFR,
+     *                            too large once decompressed, or has no complete chunk
+     */
+    public static RecordingFiles open(List<Path> files, RecordingLimits limits) throws RecordingException {
+        if (files.isEmpty()) {
+            throw new IllegalArgumentException("no recording file given");
+        }
+        List<Input> inputs = new ArrayList<>();
+        List<Path> temporaries = new ArrayList<>();
+        try {
+            for (Path file : files) {
+                inputs.add(prepare(file, limits, temporaries));
+            }
+        } catch (RecordingException | RuntimeException e) {
+            deleteAll(temporaries);
+            throw e;
+        }
+        inputs.sort(Comparator.comparing(input -> input.chunks().get(0).start()));
+        return new RecordingFiles(List.copyOf(inputs), temporaries);
+    }
+
+    /** The file names, in time order, joined with ", ". */
+    public String name() {
+        return String.join(", ", inputs.stream().map(Input::name).toList());
+    }
+
+    /** Bytes of the files as given. */
+    public long bytes() {
+        return inputs.stream().mapToLong(Input::bytes).sum();
+    }
+
+    /** Complete chunks over all files. */
+    public int chunks() {
+        return inputs.stream().mapToInt(input -> input.chunks().size()).sum();
+    }
+
+    /** Whether any file was cut short, so that part of it is not analyzed. */
+    public boolean truncated() {
+        return inputs.stream().anyMatch(input -> !input.truncation().isEmpty());
+    }
+
+    /** What was left out of each cut file, one line per file. */
+    public List<String> truncations() {
+        return inputs.stream().filter(input -> !input.truncation().isEmpty())
+                .map(input -> input.name() + ": " + input.truncation()).toList();
+    }
+
+    /** When the first complete chunk starts. */
+    public Instant start() {
+        return inputs.stream().map(input -> input.chunks().get(0).start()).min(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /** When the last complete chunk ends. */
+    public Instant end() {
+        return inputs.stream().flatMap(input -> input.chunks().stream()).map(ChunkHeader::end)
+                .max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    List<Input> inputs() {
+        return inputs;
+    }
+
+    @Override
+    public void close() {
+        deleteAll(temporaries);
+        temporaries.clear();
+    }
+
+    private static Input prepare(Path file, RecordingLimits limits, List<Path> temporaries) throws RecordingException {
+        String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
+        if (Files.isDirectory(file)) {
+            throw new RecordingException("'" + file + "' is a directory, not a recording file");
+        }
+        long bytes;
+        int magic;
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            bytes = channel.size();
+            ByteBuffer head = ByteBuffer.allocate(4);
+            while (head.hasRemaining() && channel.read(head) >= 0) {
+                // fill the first four bytes, if the file has them
+            }
+            magic = head.position() == 4 ? head.getInt(0) : -1;
+            if (head.position() == 0) {
+                throw new RecordingException("'" + file + "' is empty");
+            }
+        } catch (NoSuchFileException e) {
+            throw new RecordingException("'" + file + "': no such file");
+        } catch (AccessDeniedException e) {
+            throw new RecordingException("'" + file + "': permission denied");
+        } catch (IOException e) {
+            throw new RecordingException("'" + file + "': cannot read: " + e.getMessage());
+        }
+        Path plain = file;
+        String truncation = "";
+        if ((magic >>> 16) == GZIP_MAGIC) {
+            Path inflated = temporary(temporaries);
+            truncation = inflate(file, inflated, limits);
+            plain = inflated;
+        }
+        return walkChunks(file, name, bytes, plain, truncation, temporaries);
+    }
+
+    /** Inflates a gzip file; returns why it was cut short, or the empty string. */
+    private static String inflate(Path file, Path target, RecordingLimits limits) throws RecordingException {
+        long written = 0;
+        String truncation = "";
+        try (InputStream in = new GZIPInputStream(Files.newInputStream(file), 1 << 16);
+             OutputStream out = Files.newOutputStream(target)) {
+            byte[] buffer = new byte[1 << 16];
+            int n;
+            while (true) {
+                try {
+                    n = in.read(buffer);
+                } catch (EOFException e) {
+                    truncation = "the gzip stream ends early";
+                    break;
+                } catch (ZipException e) {
+                    if (written == 0) {
+                        throw new RecordingException("'" + file + "' is not a valid gzip file: " + e.getMessage());
+                    }
+                    truncation = "the gzip stream is corrupt after " + written + " bytes: " + e.getMessage();
+                    break;
+                }
+                if (n < 0) {
+                    break;
+                }
+                written += n;
+                if (written > limits.maxDecompressedBytes()) {
+                    throw new RecordingException("'" + file + "' expands to more than " + limits.maxDecompressedBytes()
+                            + " bytes when decompressed; raise --max-decompressed-size to analyze it");
+                }
+                out.write(buffer, 0, n);
+            }
+        } catch (ZipException e) {
+            throw new RecordingException("'" + file + "' is not a valid gzip file: " + e.getMessage());
+        } catch (IOException e) {
+            throw new RecordingException("'" + file + "': cannot decompress: " + e.getMessage(), e);
+        }
+        if (written == 0) {
+            throw new RecordingException("'" + file + "' is empty once decompressed");
+        }
+        return truncation;
+    }
+
+    private static Input walkChunks(Path file, String name, long bytes, Path plain, String inflateTruncation,
+                                    List<Path> temporaries) throws RecordingException {
+        List<ChunkHeader> chunks = new ArrayList<>();
+        String truncation = inflateTruncation;
+        long validEnd = 0;
+        try (FileChannel channel = FileChannel.open(plain, StandardOpenOption.READ)) {
+            long size = channel.size();
+            ByteBuffer header = ByteBuffer.allocate(ChunkHeader.SIZE);
+            long position = 0;
+            while (position < size) {
+                header.clear();
+                int read = channel.read(header, position);
+                int magic = read >= 4 ? header.getInt(0) : -1;
+                if (magic != ChunkHeader.MAGIC) {
+                    if (position == 0) {
+                        throw new RecordingException("'" + file + "' is not a JFR recording (no FLR magic at its start)");
+                    }
+                    truncation = join(truncation, (size - position) + " bytes after the last complete chunk are not a chunk");
+                    break;
+                }
+                if (read < ChunkHeader.SIZE) {
+                    truncation = join(truncation, "cut inside the header of chunk " + (chunks.size() + 1));
+                    break;
+                }
+                ChunkHeader chunk = ChunkHeader.read(header, position);
+                if (chunk.major() != 1 && chunk.major() != 2) {
+                    String detail = "uses JFR format " + chunk.major() + "." + chunk.minor()
+                            + ", which the JDK's reader does not support (JDK 7/8 recordings are 0.9 or 1.0)";
+                    if (position == 0) {
+                        throw new RecordingException("'" + file + "' " + detail);
+                    }
+                    truncation = join(truncation, "chunk " + (chunks.size() + 1) + " " + detail);
+                    break;
+                }
+                if (chunk.size() < ChunkHeader.SIZE || position + chunk.size() > size || !chunk.finished()) {
+                    truncation = join(truncation, "cut inside chunk " + (chunks.size() + 1) + " ("
+                            + (size - position) + " of " + (chunk.finished() ? chunk.size() + " bytes" : "an unfinished chunk")
+                            + ")");
+                    break;
+                }
+                chunks.add(chunk);
+                position += chunk.size();
+                validEnd = position;
+            }
+            if (chunks.isEmpty()) {
+                throw new RecordingException("'" + file + "' is truncated inside its first chunk: "
+                        + "no complete chunk to analyze (" + truncation + ")");
+            }
+            if (!truncation.isEmpty() && validEnd < size) {
+                Path prefix = temporary(temporaries);
+                try (FileChannel out = FileChannel.open(prefix, StandardOpenOption.WRITE)) {
+                    long copied = 0;
+                    while (copied < validEnd) {
+                        copied += channel.transferTo(copied, validEnd - copied, out);
+                    }
+                }
+                plain = prefix;
+            }
+        } catch (IOException e) {
+            throw new RecordingException("'" + file + "': cannot read: " + e.getMessage(), e);
+        }
+        return new Input(name, bytes, plain, List.copyOf(chunks), truncation);
+    }
+
+    private static String join(String first, String second) {
+        return first.isEmpty() ? second : first + "; " + second;
+    }
+
+    private static Path temporary(List<Path> temporaries) throws RecordingException {
+        try {
+            Path path = Files.createTempFile("threadwatch-", ".jfr");
+            temporaries.add(path);
+            return path;
+        } catch (IOException e) {
+            throw new RecordingException("cannot create a temporary file: " + e.getMessage(), e);
+        }
+    }
+
+    private static void deleteAll(List<Path> paths) {
+        for (Path path : paths) {
+            try {
+                Files.deleteIfExists(path);
+            } catch (IOException e) {
+                // Left in the temp directory; nothing else depends on it.
+                path.toFile().deleteOnExit();
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+package io.threadwatch.analyzer.source;
+
+import io.threadwatch.analyzer.event.Blocked;
+import io.threadwatch.analyzer.event.BlockingKind;
+import io.threadwatch.analyzer.event.Event;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
+
+/** {@code jdk.SocketRead}: a blocking read that returned; {@code timeout} is SO_TIMEOUT. */
+final class SocketReadTranslator implements EventTranslator {
+
+    private static final String HOST = "host";
+    private static final String ADDRESS = "address";
+    private static final String PORT = "port";
+    private static final String TIMEOUT = "timeout";
+
+    @Override
+    public JfrEventSettings settings() {
+        return JfrEventSettings.enabled(JfrEventNames.SOCKET_READ).withStackTrace().withBlockingThreshold();
+    }
+
+    @Override
+    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+        String host = event.getString(HOST);
+        if (host == null || host.isEmpty()) {
+            host = event.getString(ADDRESS);
+        }
+        String peer = (host == null ? "" : host) + ":" + event.getInt(PORT);
+        // 0 means "no SO_TIMEOUT" (jfr-reference §5).
+        boolean timed = event.getLong(TIMEOUT) > 0;
+        sink.accept(new Blocked(event.getEndTime(), BlockingKind.SOCKET_READ,
+                TranslationContext.threadId(event.getThread()), event.getDuration().toNanos(),
+                context.stack(event.getStackTrace()), timed, peer));
+    }
+}

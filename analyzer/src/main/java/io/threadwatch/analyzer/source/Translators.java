@@ -1,0 +1,38 @@
+package io.threadwatch.analyzer.source;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
+/** Every translator the analysis uses, in the order their settings are written. */
+final class Translators {
+
+    private Translators() {
+    }
+
+    static List<EventTranslator> all() {
+        List<EventTranslator> readers = List.of(
+                new ThreadStartTranslator(),
+                new ThreadEndTranslator(),
+                new JavaThreadStatisticsTranslator(),
+                new ThreadParkTranslator(),
+                new JavaMonitorEnterTranslator(),
+                new JavaMonitorWaitTranslator(),
+                new ThreadSleepTranslator(),
+                new SocketReadTranslator(),
+                new ThreadDumpTranslator(),
+                new ExecutionSampleTranslator(),
+                new CpuInformationTranslator(),
+                new ContainerConfigurationTranslator(),
+                new JvmInformationTranslator(),
+                new IntFlagTranslator());
+        Set<String> analyzed = new LinkedHashSet<>();
+        for (EventTranslator translator : readers) {
+            analyzed.add(translator.settings().eventName());
+        }
+        List<EventTranslator> all = new ArrayList<>(readers);
+        all.add(new ActiveSettingTranslator(analyzed));
+        return all;
+    }
+}

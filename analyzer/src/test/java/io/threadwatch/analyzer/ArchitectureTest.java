@@ -1,0 +1,84 @@
+package io.threadwatch.analyzer;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.core.importer.ImportOption;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+
+/** The package rules of the analyzer (style: one concept per package, one way in and out). */
+class ArchitectureTest {
+
+    private static final JavaClasses CLASSES = new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .importPackages("io.threadwatch");
+
+    @Test
+    void onlyTheSourcePackageReadsJfr() {
+        noClasses().that().resideOutsideOfPackage("io.threadwatch.analyzer.source..")
+                .should().dependOnClassesThat().resideInAPackage("jdk.jfr..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theEventModelDependsOnNothingElseInTheAnalyzer() {
+        noClasses().that().resideInAPackage("io.threadwatch.analyzer.event..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.threadwatch.analyzer.source..",
+                        "io.threadwatch.analyzer.engine..", "io.threadwatch.analyzer.report..", "io.threadwatch.analyzer.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void onlyTheCliUsesPicocliAndNothingDependsOnTheCli() {
+        noClasses().that().resideOutsideOfPackage("io.threadwatch.analyzer.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("picocli..", "io.threadwatch.analyzer.cli..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void theEngineDoesNotKnowHowRecordingsAreReadOrReportsWritten() {
+        noClasses().that().resideInAPackage("io.threadwatch.analyzer.engine..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("io.threadwatch.analyzer.engine..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "source classes other than JfrEventNames",
+                        c -> c.getPackageName().equals("io.threadwatch.analyzer.source")
+                                && !c.getSimpleName().equals("JfrEventNames")))
+                .check(CLASSES);
+    }
+
+    @Test
+    void theRulesKnowNothingOfTheAnalyzer() {
+        noClasses().that().resideInAPackage("io.threadwatch.rules..")
+                .should().dependOnClassesThat().resideInAPackage("io.threadwatch.analyzer..")
+                .check(CLASSES);
+    }
+
+    @Test
+    void jfrEventNamesAreSpelledOnlyInJfrEventNames() throws IOException {
+        Pattern literal = Pattern.compile("\"jdk\\.[A-Z]");
+        List<Path> offenders;
+        try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+            offenders = files.filter(f -> f.toString().endsWith(".java"))
+                    .filter(f -> !f.getFileName().toString().equals("JfrEventNames.java"))
+                    .filter(f -> {
+                        try {
+                            return literal.matcher(Files.readString(f)).find();
+                        } catch (IOException e) {
+                            throw new java.io.UncheckedIOException(e);
+                        }
+                    })
+                    .toList();
+        }
+        assertThat(offenders).isEmpty();
+    }
+}

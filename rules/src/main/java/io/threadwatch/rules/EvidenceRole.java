@@ -1,0 +1,44 @@
+package io.threadwatch.rules;
+
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonValue;
+import java.util.Arrays;
+import java.util.stream.Collectors;
+
+/** What a rule asks to be attached to its finding, so that a person can see where to fix it. */
+public enum EvidenceRole {
+    /** The stack that started the threads at the finding's site, with how many and which threads. */
+    CREATION_SITE("creation-site"),
+    /** The threads from the site that are still alive at the end, oldest first. */
+    LIVE_THREADS("live-threads"),
+    /** Thread-dump stacks of the threads that are blocked, grouped by stack. */
+    BLOCKED_STACKS("blocked-stacks"),
+    /** The most frequent stacks of the blocking events at the site, with their counts. */
+    BLOCKING_EVENTS("blocking-events"),
+    /** Each thread of a deadlock with what it holds, what it waits for and its stack. */
+    DEADLOCK_CYCLE("deadlock-cycle");
+
+    private final String id;
+
+    EvidenceRole(String id) {
+        this.id = id;
+    }
+
+    /** The kebab-case id used in rule files and reports. */
+    @JsonValue
+    public String id() {
+        return id;
+    }
+
+    /** Parses a role id, naming the accepted ones when it is unknown. */
+    @JsonCreator
+    public static EvidenceRole fromId(String id) {
+        for (EvidenceRole r : values()) {
+            if (r.id.equals(id)) {
+                return r;
+            }
+        }
+        throw new IllegalArgumentException("unknown evidence '" + id + "'; expected one of "
+                + Arrays.stream(values()).map(EvidenceRole::id).collect(Collectors.joining(", ")));
+    }
+}
