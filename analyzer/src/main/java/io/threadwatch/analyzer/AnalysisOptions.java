@@ -15,7 +15,7 @@ import java.util.Optional;
  * How to analyze a recording. Start from {@link #defaults()} and change what you need.
  *
  * @param window          the window length; empty for automatic: 1 minute, or a tenth of a
- *                        recording shorter than 10 minutes (at least 1 s)
+ *                        recording shorter than 10 minutes, in whole seconds (at least 1 s)
  * @param stuckThreshold  how long a thread must stay blocked, without timeout, to be stuck
  * @param leakSpanWindows how many of the latest windows the thread-leak regression spans
  * @param infrastructure  package prefixes skipped, like the JDK's, when looking for a site
@@ -85,7 +85,6 @@ public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold
         if (span.compareTo(DEFAULT_WINDOW.multipliedBy(MIN_AUTO_WINDOWS)) >= 0) {
             return DEFAULT_WINDOW;
         }
-        long seconds = (span.toSeconds() + MIN_AUTO_WINDOWS - 1) / MIN_AUTO_WINDOWS;
-        return Duration.ofSeconds(Math.max(1, seconds));
+        return Duration.ofSeconds(Math.max(1, span.toSeconds() / MIN_AUTO_WINDOWS));
     }
 }

@@ -55,7 +55,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     Path rules;
 
     @Option(names = "--window", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
-            description = "Window length, e.g. 30s or 1m. Default: 1m, or a tenth of a recording shorter than 10 minutes.")
+            description = "Window length, e.g. 30s or 1m. Default: 1m, or a tenth of a recording shorter than "
+                    + "10 minutes, in whole seconds.")
     Duration window;
 
     @Option(names = "--fail-on", paramLabel = "SEVERITY", converter = Converters.SeverityConverter.class,

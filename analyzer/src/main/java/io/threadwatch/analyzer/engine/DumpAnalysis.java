@@ -93,7 +93,8 @@ final class DumpAnalysis {
                 continue;
             }
             thread.stuck = new StuckThread(thread.id, dumped.name(), classified.site(), state, blockedFor,
-                    thread.blocked.dumps(), confirmed.compareTo(stuckThreshold) < 0, dumped.lines(), dumped.blockedOn());
+                    thread.blocked.dumps(), confirmed.compareTo(stuckThreshold) < 0, fingerprint, dumped.lines(),
+                    dumped.blockedOn());
             stuckNow.computeIfAbsent(classified.site(), s -> new ArrayList<>()).add(thread.stuck);
         }
         if (!listed.isEmpty()) {

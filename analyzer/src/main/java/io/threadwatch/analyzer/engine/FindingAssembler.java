@@ -168,19 +168,18 @@ final class FindingAssembler {
     }
 
     private List<Evidence> blockedStacks(Site site) {
-        Map<List<String>, List<StuckThread>> byStack = new LinkedHashMap<>();
+        Map<String, List<StuckThread>> byStack = new LinkedHashMap<>();
         for (StuckThread stuck : dumps.lastStuckAt(site)) {
-            byStack.computeIfAbsent(stuck.lines(), k -> new ArrayList<>()).add(stuck);
+            byStack.computeIfAbsent(stuck.stackFingerprint(), k -> new ArrayList<>()).add(stuck);
         }
         List<Evidence> evidence = new ArrayList<>();
-        byStack.entrySet().stream()
-                .sorted(Comparator.comparing((Map.Entry<List<String>, List<StuckThread>> e) -> -e.getValue().size()))
+        byStack.values().stream()
+                .sorted(Comparator.comparing((List<StuckThread> threads) -> -threads.size()))
                 .limit(3)
-                .forEach(e -> {
-                    List<StuckThread> threads = e.getValue();
+                .forEach(threads -> {
                     StuckThread longest = threads.stream().max(Comparator.comparing(StuckThread::blockedFor)).orElseThrow();
                     evidence.add(new Evidence("blocked-stacks", threads.size(),
-                            threads.stream().map(StuckThread::threadName).sorted().toList(), e.getKey(),
+                            threads.stream().map(StuckThread::threadName).sorted().toList(), longest.lines(),
                             describe(longest)));
                 });
         return evidence;

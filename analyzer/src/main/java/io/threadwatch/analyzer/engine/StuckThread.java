@@ -14,11 +14,12 @@ import java.util.List;
  * @param dumps      how many consecutive dumps showed it there
  * @param estimated  whether {@code blockedFor} is estimated from its last activity rather than
  *                   confirmed by dumps (dumps too sparse to confirm)
+ * @param stackFingerprint the fingerprint of its frames (lock lines left out: their addresses differ)
  * @param lines      its frames and lock lines from the dump
  * @param blockedOn  the class it waits for, or the empty string
  */
 record StuckThread(long threadId, String threadName, Site site, String state, Duration blockedFor, int dumps,
-                   boolean estimated, List<String> lines, String blockedOn) {
+                   boolean estimated, String stackFingerprint, List<String> lines, String blockedOn) {
 
     StuckThread {
         lines = List.copyOf(lines);

@@ -13,7 +13,7 @@ import java.util.Locale;
  */
 final class TextReportWriter {
 
-    /** Stack lines shown per evidence; the JSON form has more. */
+    /** Stack lines shown per evidence, or up to a little past the site's line; the JSON form has more. */
     private static final int FRAMES_SHOWN = 12;
 
     private TextReportWriter() {
@@ -67,7 +67,7 @@ final class TextReportWriter {
                                     ? ", ..." : "")
                             .append('\n');
                 }
-                int shown = Math.min(FRAMES_SHOWN, evidence.frames().size());
+                int shown = Math.min(evidence.frames().size(), Math.max(FRAMES_SHOWN, siteLine(evidence, finding) + 3));
                 for (int i = 0; i < shown; i++) {
                     text.append("      ").append(evidence.frames().get(i)).append('\n');
                 }
@@ -84,6 +84,20 @@ final class TextReportWriter {
             }
         }
         out.write(text.toString());
+    }
+
+    /** The index of the evidence line that shows the finding's site, or -1. */
+    private static int siteLine(Evidence evidence, Finding finding) {
+        if (finding.site() == null) {
+            return -1;
+        }
+        String at = "at " + finding.site().frame();
+        for (int i = 0; i < evidence.frames().size(); i++) {
+            if (evidence.frames().get(i).equals(at)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     private static String seconds(Duration duration) {
