@@ -2,18 +2,22 @@
 # Records the sample services under JFR and writes, for each recording, the findings the
 # analyzer must report for it.
 #
-#   samples/record.sh                 every app, every variant
-#   samples/record.sh leaky-pool      one app (several may be named), every variant
-#   samples/record.sh --expected-only [app ...]
+#   samples/record.sh                 every app, each in its variants
+#   samples/record.sh leaky-pool      one app (several may be named), each in its variants
+#   samples/record.sh --jdk21         the apps of the samples/jdk21 module only (JDK 25 recordings)
+#   samples/record.sh --expected-only [--jdk21] [app ...]
 #                                     only rewrite the .expected.json files (no build, no recording)
 #
 # Output: samples/recordings/<app>.<variant>.jfr.gz and <app>.<variant>.expected.json.
-# Variants:
+# Variants (which apps are recorded in which variants: the APPS table):
 #   default-jdk17      JDK 17, settings=default
 #   profile-jdk17      JDK 17, settings=profile
-#   threadwatch-jdk25  JDK 25, settings=<repo>/threadwatch.jfc (thread dumps every 10 s)
+#   threadwatch-jdk25  JDK 25, settings=<repo>/threadwatch.jfc (thread dumps every 10 s,
+#                      virtual-thread, GC and old-object events)
+#   default-jdk25      JDK 25, settings=default (jdk.VirtualThreadStart/End are off)
 # Environment: JAVA17_HOME, JAVA25_HOME (JDK locations), DURATION (seconds, default 40),
-# VARIANTS (a space-separated subset of the variants above),
+# VARIANTS (a space-separated subset of the variants above: each app is recorded in those of
+# its own variants that are listed),
 # PARALLEL (recordings at once, default 2: the build machine has 2 cores and each recording
 # runs two JVMs; more makes the timing-sensitive samples unreliable).
 set -euo pipefail
@@ -29,20 +33,31 @@ work_dir="$samples_dir/target/recording-work"
 
 pkg=io.threadwatch.samples
 
-# app | main class | expected findings ("kind site" separated by ";", sorted by kind; empty = none)
+# Variants of the apps of the samples module (Java 17) and of the samples/jdk21 module (Java 21:
+# virtual threads, heap; recorded on JDK 25 only).
+JDK17_AND_25="default-jdk17 profile-jdk17 threadwatch-jdk25"
+JDK25="threadwatch-jdk25"
+
+# app | module | variants | extra JVM options of the service | main class |
+#     expected findings ("kind site" separated by ";", sorted by kind; empty = none)
 APPS="
-thread-per-request|$pkg.threadperrequest.ThreadPerRequestServer|creation-storm $pkg.threadperrequest.ThreadPerRequestServer.acceptLoop
-scheduler-leak|$pkg.schedulerleak.ConfigService|thread-leak $pkg.schedulerleak.ConfigReloader.reload
-silent-clients|$pkg.silentclients.TelemetryServer|blocked-forever $pkg.silentclients.DeviceHandler.readRecord
-leaky-pool|$pkg.leakypool.OrderServer|blocked-forever $pkg.leakypool.ConnectionPool.borrow;long-blocking $pkg.leakypool.ConnectionPool.borrow
-future-get|$pkg.futureget.QuoteServer|blocked-forever $pkg.futureget.QuoteHandler.handle
-hot-lock|$pkg.hotlock.CheckoutService|contention $pkg.hotlock.AuditLog.append
-deadlock|$pkg.deadlock.BankService|deadlock $pkg.deadlock.Bank.transfer
-idle-pool|$pkg.idlepool.InventoryServer|
-warmup-pool|$pkg.warmuppool.ThumbnailService|
-bursty-cached-pool|$pkg.burstycachedpool.ReportService|
+thread-per-request|samples|$JDK17_AND_25||$pkg.threadperrequest.ThreadPerRequestServer|creation-storm $pkg.threadperrequest.ThreadPerRequestServer.acceptLoop
+scheduler-leak|samples|$JDK17_AND_25||$pkg.schedulerleak.ConfigService|thread-leak $pkg.schedulerleak.ConfigReloader.reload
+silent-clients|samples|$JDK17_AND_25||$pkg.silentclients.TelemetryServer|blocked-forever $pkg.silentclients.DeviceHandler.readRecord
+leaky-pool|samples|$JDK17_AND_25||$pkg.leakypool.OrderServer|blocked-forever $pkg.leakypool.ConnectionPool.borrow;long-blocking $pkg.leakypool.ConnectionPool.borrow
+future-get|samples|$JDK17_AND_25||$pkg.futureget.QuoteServer|blocked-forever $pkg.futureget.QuoteHandler.handle
+hot-lock|samples|$JDK17_AND_25||$pkg.hotlock.CheckoutService|contention $pkg.hotlock.AuditLog.append
+deadlock|samples|$JDK17_AND_25||$pkg.deadlock.BankService|deadlock $pkg.deadlock.Bank.transfer
+idle-pool|samples|$JDK17_AND_25||$pkg.idlepool.InventoryServer|
+warmup-pool|samples|$JDK17_AND_25||$pkg.warmuppool.ThumbnailService|
+bursty-cached-pool|samples|$JDK17_AND_25||$pkg.burstycachedpool.ReportService|
+vthread-leak|samples/jdk21|$JDK25 default-jdk25||$pkg.vthreadleak.PaymentService|vthread-leak $pkg.vthreadleak.PaymentHandler.handle
+vthread-pinning|samples/jdk21|$JDK25||$pkg.vthreadpinning.PricingService|vthread-pinning $pkg.vthreadpinning.RuleRepository.fetch
+unbounded-cache|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.unboundedcache.ExportService|heap-growth $pkg.unboundedcache.ReportRenderer.render
+busy-vthreads|samples/jdk21|$JDK25||$pkg.busyvthreads.SearchService|
+large-flat-heap|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.largeflatheap.CatalogService|
 "
-ALL_VARIANTS="default-jdk17 profile-jdk17 threadwatch-jdk25"
+ALL_VARIANTS="default-jdk17 profile-jdk17 threadwatch-jdk25 default-jdk25"
 VARIANTS="${VARIANTS:-$ALL_VARIANTS}"
 
 # variant | finding kinds its settings cannot show | why (becomes the expectation's "note")
@@ -51,11 +66,35 @@ VARIANTS="${VARIANTS:-$ALL_VARIANTS}"
 # must name it in a limitation), and the note says why.
 LIMITS="
 profile-jdk17|blocked-forever deadlock|settings=profile takes a jdk.ThreadDump every 60 s, so this 40 s recording holds no thread dump at all, and a wait that never ends produces no event: stuck and deadlocked threads cannot be seen in it.
+default-jdk25|vthread-leak|settings=default leaves jdk.VirtualThreadStart and jdk.VirtualThreadEnd off (jdk.ActiveSetting enabled=false), and a virtual thread parked forever produces no other event, so the live virtual threads cannot be counted: virtual-thread leaks cannot be assessed from this recording.
 "
 
 die() {
     echo "record.sh: $*" >&2
     exit 1
+}
+
+# Field N of an APPS line: 1 app, 2 module, 3 variants, 4 JVM options, 5 main class, 6 findings.
+field() {
+    cut -d'|' -f"$2" <<< "$1"
+}
+
+# The variants an app is recorded in: its own (APPS), restricted to $VARIANTS.
+app_variants() {
+    local variant selected=""
+    for variant in $(field "$(app_line "$1")" 3); do
+        [[ " $VARIANTS " == *" $variant "* ]] && selected="${selected:+$selected }$variant"
+    done
+    echo "$selected"
+}
+
+# The class path of an app's module (samples/jdk21 also needs the samples module's support classes).
+module_class_path() {
+    case "$1" in
+        samples) echo "$samples_dir/target/classes" ;;
+        samples/jdk21) echo "$samples_dir/jdk21/target/classes:$samples_dir/target/classes" ;;
+        *) die "unknown module '$1'" ;;
+    esac
 }
 
 app_line() {
@@ -79,6 +118,7 @@ variant_settings() {
         default-jdk17) echo "default" ;;
         profile-jdk17) echo "profile" ;;
         threadwatch-jdk25) echo "$root/threadwatch.jfc" ;;
+        default-jdk25) echo "default" ;;
         *) die "unknown variant $1" ;;
     esac
 }
@@ -122,19 +162,22 @@ write_expected() {
 }
 
 record() {
-    local app="$1" variant="$2" line main findings java_home settings jfr log
+    local app="$1" variant="$2" line main findings class_path java_home settings jfr log
+    local -a jvm_options
     line="$(app_line "$app")"
-    main="$(cut -d'|' -f2 <<< "$line")"
-    findings="$(cut -d'|' -f3 <<< "$line")"
+    class_path="$(module_class_path "$(field "$line" 2)")"
+    read -r -a jvm_options <<< "$(field "$line" 4)"
+    main="$(field "$line" 5)"
+    findings="$(field "$line" 6)"
     java_home="$(variant_java_home "$variant")"
     settings="$(variant_settings "$variant")"
     jfr="$work_dir/$app.$variant.jfr"
     log="$work_dir/$app.$variant.log"
     rm -f "$jfr"
     echo "recording $app.$variant (${DURATION} s)"
-    if ! "$java_home/bin/java" \
+    if ! "$java_home/bin/java" ${jvm_options[@]+"${jvm_options[@]}"} \
             "-XX:StartFlightRecording:name=threadwatch-sample,settings=$settings,filename=$jfr,dumponexit=true" \
-            -cp "$samples_dir/target/classes" "$main" --duration "$DURATION" > "$log" 2>&1; then
+            -cp "$class_path" "$main" --duration "$DURATION" > "$log" 2>&1; then
         echo "record.sh: $app.$variant: the service failed, see $log" >&2
         return 1
     fi
@@ -149,15 +192,21 @@ record() {
 }
 
 main() {
-    local expected_only=0
-    if [[ "${1:-}" == "--expected-only" ]]; then
-        expected_only=1
+    local expected_only=0 jdk21_only=0
+    while [[ "${1:-}" == --* ]]; do
+        case "$1" in
+            --expected-only) expected_only=1 ;;
+            --jdk21) jdk21_only=1 ;;
+            *) die "unknown option '$1'" ;;
+        esac
         shift
-    fi
-    local apps=("$@") app variant home line
+    done
+    local apps=("$@") app variant line
     if [[ ${#apps[@]} == 0 ]]; then
-        while IFS= read -r app; do
-            [[ -n "$app" ]] && apps+=("${app%%|*}")
+        while IFS= read -r line; do
+            [[ -n "$line" ]] || continue
+            (( jdk21_only )) && [[ "$(field "$line" 2)" != samples/jdk21 ]] && continue
+            apps+=("${line%%|*}")
         done <<< "$APPS"
     fi
     for app in "${apps[@]}"; do
@@ -170,30 +219,59 @@ main() {
         mkdir -p "$out_dir"
         for app in "${apps[@]}"; do
             line="$(app_line "$app")"
-            for variant in $VARIANTS; do
-                write_expected "$app" "$variant" "$(cut -d'|' -f3 <<< "$line")" "$out_dir/$app.$variant.expected.json"
+            for variant in $(app_variants "$app"); do
+                write_expected "$app" "$variant" "$(field "$line" 6)" "$out_dir/$app.$variant.expected.json"
             done
         done
         return 0
     fi
-    for home in "$JAVA17_HOME" "$JAVA25_HOME"; do
-        [[ -x "$home/bin/java" ]] || die "no JDK at $home (set JAVA17_HOME / JAVA25_HOME)"
+
+    # What to build and which JDKs are needed, from the (app, variant) pairs to record.
+    local -a runs=()
+    local need17=0 need25=0 build_samples=0 build_jdk21=0
+    for app in "${apps[@]}"; do
+        for variant in $(app_variants "$app"); do
+            runs+=("$app $variant")
+            case "$variant" in
+                *-jdk17) need17=1 ;;
+                *-jdk25) need25=1 ;;
+            esac
+            case "$(field "$(app_line "$app")" 2)" in
+                samples) build_samples=1 ;;
+                samples/jdk21) build_jdk21=1 ;;
+            esac
+        done
     done
+    [[ ${#runs[@]} -gt 0 ]] || die "nothing to record: none of the apps has a variant in VARIANTS='$VARIANTS'"
+    (( need17 )) && { [[ -x "$JAVA17_HOME/bin/java" ]] || die "no JDK at $JAVA17_HOME (set JAVA17_HOME)"; }
+    if (( need25 || build_jdk21 )); then
+        [[ -x "$JAVA25_HOME/bin/java" ]] || die "no JDK at $JAVA25_HOME (set JAVA25_HOME)"
+    fi
     [[ -f "$root/threadwatch.jfc" ]] || die "missing $root/threadwatch.jfc"
 
-    # Build the samples alone: they depend on nothing but the JDK (and the parent POM).
     # (Debian's Maven prints colour resets even with -B; sed drops them.)
-    JAVA_HOME="$JAVA17_HOME" mvn -q -B -f "$samples_dir/pom.xml" package -DskipTests 2>&1 | sed $'s/\e\\[[0-9;]*m//g'
+    if (( build_samples )); then
+        # The samples module alone: it depends on nothing but the JDK (and the parent POM).
+        JAVA_HOME="$JAVA17_HOME" mvn -q -B -f "$samples_dir/pom.xml" package -DskipTests 2>&1 | sed $'s/\e\\[[0-9;]*m//g'
+    fi
+    if (( build_jdk21 )); then
+        # samples/jdk21 is in the reactor only when Maven runs on JDK 21+ (root profile
+        # jdk21-samples); -am also builds the samples module it takes its support classes from.
+        # (--sun-misc-unsafe-memory-access=allow silences JDK 25's warnings about Maven's own libraries.)
+        JAVA_HOME="$JAVA25_HOME" MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
+            mvn -q -B -f "$root/pom.xml" -pl samples/jdk21 -am package -DskipTests 2>&1 | sed $'s/\e\\[[0-9;]*m//g'
+    fi
     mkdir -p "$out_dir" "$work_dir"
 
     rm -f "$work_dir"/*.failed
-    for app in "${apps[@]}"; do
-        for variant in $VARIANTS; do
-            while (( $(jobs -rp | wc -l) >= PARALLEL )); do
-                wait -n || true
-            done
-            { record "$app" "$variant" || touch "$work_dir/$app.$variant.failed"; } &
+    local run
+    for run in "${runs[@]}"; do
+        app="${run%% *}"
+        variant="${run#* }"
+        while (( $(jobs -rp | wc -l) >= PARALLEL )); do
+            wait -n || true
         done
+        { record "$app" "$variant" || touch "$work_dir/$app.$variant.failed"; } &
     done
     wait
     if compgen -G "$work_dir/*.failed" > /dev/null; then

@@ -16,7 +16,17 @@ public enum EvidenceRole {
     /** The most frequent stacks of the blocking events at the site, with their counts. */
     BLOCKING_EVENTS("blocking-events"),
     /** Each thread of a deadlock with what it holds, what it waits for and its stack. */
-    DEADLOCK_CYCLE("deadlock-cycle");
+    DEADLOCK_CYCLE("deadlock-cycle"),
+    /** Where live virtual threads were last seen: the last stack JFR recorded for them. */
+    LAST_SEEN("last-seen"),
+    /** The stacks of pinned virtual threads, with why they pinned and what they blocked in. */
+    PINNED_EVENTS("pinned-events"),
+    /** The stacks and messages of virtual threads the scheduler refused. */
+    SUBMIT_FAILURES("submit-failures"),
+    /** Sampled objects still alive, grouped by allocation site, with their types and path to a GC root. */
+    LEAK_CANDIDATES("leak-candidates"),
+    /** The collectors, their pauses and the causes of collections. */
+    GC_PAUSES("gc-pauses");
 
     private final String id;
 

@@ -23,6 +23,8 @@ public enum FindingKind {
     VTHREAD_LEAK("vthread-leak"),
     /** Virtual threads pinned to their carrier while blocking. */
     VTHREAD_PINNING("vthread-pinning"),
+    /** The scheduler refused to start or continue virtual threads: their tasks are lost. */
+    VTHREAD_SUBMIT_FAILED("vthread-submit-failed"),
     /** Heap used after GC keeps growing. */
     HEAP_GROWTH("heap-growth"),
     /** GC takes too much of the time or pauses too long. */

@@ -17,7 +17,8 @@ import java.util.Objects;
  * @param evidence    what to attach to the finding
  * @param message     the finding's message; {@code {value}}, {@code {threshold}}, {@code {unit}},
  *                    {@code {windows}} and {@code {label}} for any label (e.g. {@code {site}})
- *                    are replaced
+ *                    are replaced; {@code {value:with-unit}} and {@code {threshold:with-unit}} add
+ *                    the unit, with bytes in KiB, MiB or GiB
  * @param enabled     whether the rule runs at all
  */
 public record Rule(String id, FindingKind kind, Severity severity, String description, List<Condition> when,

@@ -12,9 +12,12 @@ import org.junit.jupiter.api.io.TempDir;
 
 class RuleLoaderTest {
 
+    /** The SLI names of the analyzer's catalog (the analyzer's tests check the pack against the catalog itself). */
     private static final Set<String> SLIS = Set.of("threads.start.rate", "threads.active.ratio", "threads.leak.rate",
             "threads.leak.pvalue", "threads.leak.growth", "threads.stuck", "blocked.p99", "blocked.count",
-            "blocked.time.ratio", "threads.deadlocked");
+            "blocked.time.ratio", "threads.deadlocked", "vthreads.leak.rate", "vthreads.leak.pvalue",
+            "vthreads.leak.growth", "vthreads.pinned.p99", "vthreads.pinned.count", "vthreads.submit.failed",
+            "heap.after_gc.slope", "heap.after_gc.pvalue", "heap.after_gc.growth", "gc.overhead.ratio", "gc.pause.p99");
 
     private final RuleLoader loader = RuleLoader.forSlis(SLIS);
 
@@ -26,12 +29,13 @@ class RuleLoaderTest {
     }
 
     @Test
-    void builtInPackHasOneRuleForEveryThreadKind() {
+    void builtInPackHasARuleForEveryKind() {
         RuleSet rules = loader.builtIn();
         assertThat(rules.all()).extracting(Rule::id).containsExactly("creation-storm", "active-ratio", "thread-leak",
-                "stuck-threads", "blocked-p99", "contention", "deadlock");
-        assertThat(rules.all()).extracting(Rule::kind).contains(FindingKind.THREAD_LEAK, FindingKind.CREATION_STORM,
-                FindingKind.BLOCKED_FOREVER, FindingKind.LONG_BLOCKING, FindingKind.CONTENTION, FindingKind.DEADLOCK);
+                "stuck-threads", "blocked-p99", "contention", "deadlock", "vthread-leak", "vthread-pinning",
+                "vthread-submit-failed", "heap-growth", "gc-overhead", "gc-pause");
+        assertThat(rules.enabled()).extracting(Rule::kind).containsOnly(FindingKind.values());
+        assertThat(rules.get("active-ratio").orElseThrow().enabled()).isFalse();
         Rule leak = rules.get("thread-leak").orElseThrow();
         assertThat(leak.primary().threshold()).isEqualTo(15.0);
         assertThat(leak.forWindows()).isEqualTo(3);

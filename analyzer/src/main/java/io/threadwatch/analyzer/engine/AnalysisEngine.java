@@ -3,24 +3,36 @@ package io.threadwatch.analyzer.engine;
 import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.CpuCount;
 import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.GarbageCollected;
+import io.threadwatch.analyzer.event.GcConfigured;
+import io.threadwatch.analyzer.event.HeapAfterGc;
 import io.threadwatch.analyzer.event.JvmInfo;
+import io.threadwatch.analyzer.event.OldObjectSampled;
+import io.threadwatch.analyzer.event.Pinned;
 import io.threadwatch.analyzer.event.SettingObserved;
+import io.threadwatch.analyzer.event.SubmitFailed;
 import io.threadwatch.analyzer.event.ThreadCount;
 import io.threadwatch.analyzer.event.ThreadDumped;
 import io.threadwatch.analyzer.event.ThreadEnded;
 import io.threadwatch.analyzer.event.ThreadSampled;
 import io.threadwatch.analyzer.event.ThreadStarted;
+import io.threadwatch.analyzer.event.VirtualThreadEnded;
+import io.threadwatch.analyzer.event.VirtualThreadStarted;
 import io.threadwatch.analyzer.report.SliPoint;
 import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.RuleEvaluator;
 import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Window;
+import io.threadwatch.analyzer.source.JfrEventNames;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Consumer;
 
 /**
  * Feeds events into the engine's state, closes windows as event time passes them, and runs the
@@ -33,12 +45,18 @@ public final class AnalysisEngine {
     private final Sites sites;
     private final ThreadLedger ledger;
     private final BlockingStats blocking = new BlockingStats();
-    private final LeakTrend leaks;
+    private final Trend<Site> leaks;
     private final DumpAnalysis dumps;
+    private final VirtualThreads virtualThreads;
+    private final Trend<Site> virtualLeaks;
+    private final PinningStats pinning;
+    private final HeapAndGc heap;
+    private final LeakCandidates leakCandidates;
     private final RecordingSettings recordingSettings = new RecordingSettings();
     private final Limitations.EventCounts counts = new Limitations.EventCounts();
     private final RuleEvaluator evaluator;
     private final List<SliPoint> slis = new ArrayList<>();
+    private final Map<Class<?>, Consumer<Event>> handlers = new HashMap<>();
     private ThreadCount latestCount;
     private CpuCount cpus;
     private JvmInfo jvm;
@@ -50,9 +68,16 @@ public final class AnalysisEngine {
         this.clock = new WindowClock(settings.origin(), settings.window());
         this.sites = new Sites(new FrameClassifier(settings.infrastructure()));
         this.ledger = new ThreadLedger(sites);
-        this.leaks = new LeakTrend(settings.origin(), settings.leakSpanWindows());
+        Duration span = settings.window().multipliedBy(settings.leakSpanWindows());
+        this.leaks = new Trend<>(settings.origin(), span, EngineSettings.MIN_TREND_POINTS);
         this.dumps = new DumpAnalysis(sites, settings.stuckThreshold());
+        this.virtualThreads = new VirtualThreads(sites);
+        this.virtualLeaks = new Trend<>(settings.origin(), span, EngineSettings.MIN_TREND_POINTS);
+        this.pinning = new PinningStats(sites);
+        this.heap = new HeapAndGc(settings.origin(), span);
+        this.leakCandidates = new LeakCandidates(sites);
         this.evaluator = new RuleEvaluator(settings.rules());
+        registerHandlers();
     }
 
     /** Takes the next event, in commit-time order. */
@@ -63,33 +88,62 @@ public final class AnalysisEngine {
         for (Window window : clock.advanceTo(event.time())) {
             close(window);
         }
-        if (event instanceof Blocked blocked) {
-            onBlocked(blocked);
-        } else if (event instanceof ThreadSampled sampled) {
-            ledger.active(sampled.threadId(), sampled.time());
-        } else if (event instanceof ThreadStarted started) {
+        Consumer<Event> handler = handlers.get(event.getClass());
+        if (handler == null) {
+            throw new IllegalArgumentException("no handler for " + event.getClass().getName());
+        }
+        handler.accept(event);
+    }
+
+    /** One handler per event type, as the source has one translator per JFR event type. */
+    private void registerHandlers() {
+        on(Blocked.class, this::onBlocked);
+        on(ThreadSampled.class, this::onSampled);
+        on(ThreadStarted.class, started -> {
             counts.threadStarts++;
             ledger.started(started);
-        } else if (event instanceof ThreadEnded ended) {
-            ledger.ended(ended);
-        } else if (event instanceof ThreadDumped dumped) {
+        });
+        on(ThreadEnded.class, ledger::ended);
+        on(ThreadDumped.class, dumped -> {
             counts.dumps++;
             dumps.analyze(ThreadDumpParser.parse(dumped.time(), dumped.text()), ledger);
-        } else if (event instanceof ThreadCount count) {
-            latestCount = count;
-        } else if (event instanceof CpuCount count) {
+        });
+        on(ThreadCount.class, count -> latestCount = count);
+        on(CpuCount.class, count -> {
             if (cpus == null || count.origin().compareTo(cpus.origin()) >= 0) {
                 cpus = count;
             }
-        } else if (event instanceof JvmInfo info) {
-            jvm = info;
-        } else if (event instanceof SettingObserved setting) {
-            recordingSettings.observe(setting);
+        });
+        on(JvmInfo.class, info -> jvm = info);
+        on(SettingObserved.class, recordingSettings::observe);
+        on(VirtualThreadStarted.class, started -> virtualThreads.started(started.threadId()));
+        on(VirtualThreadEnded.class, ended -> virtualThreads.ended(ended.threadId()));
+        on(Pinned.class, pinned -> {
+            virtualThreads.seen(pinned.threadId(), pinned.stack());
+            pinning.record(pinned);
+        });
+        on(SubmitFailed.class, pinning::record);
+        on(GarbageCollected.class, heap::collected);
+        on(HeapAfterGc.class, heap::heapAfterGc);
+        on(GcConfigured.class, heap::configured);
+        on(OldObjectSampled.class, leakCandidates::sampled);
+    }
+
+    private <E extends Event> void on(Class<E> type, Consumer<E> handler) {
+        handlers.put(type, event -> handler.accept(type.cast(event)));
+    }
+
+    private void onSampled(ThreadSampled sampled) {
+        if (sampled.virtual()) {
+            virtualThreads.seen(sampled.threadId(), sampled.stack());
+        } else {
+            ledger.active(sampled.threadId(), sampled.time());
         }
     }
 
     private void onBlocked(Blocked event) {
         ledger.active(event.threadId(), event.time());
+        virtualThreads.seen(event.threadId(), event.stack());
         Sites.Classified classified = sites.classify(event.stack());
         if (!classified.idle()) {
             blocking.record(event, classified.site());
@@ -105,7 +159,8 @@ public final class AnalysisEngine {
             close(window);
         }
         finished = true;
-        FindingAssembler assembler = new FindingAssembler(sites, ledger, blocking, dumps);
+        FindingAssembler assembler = new FindingAssembler(sites, new EvidenceCollector(ledger, blocking, dumps,
+                virtualThreads, pinning, heap, leakCandidates));
         return new EngineResult(slis, assembler.assemble(evaluator.firings()),
                 Limitations.assess(recordingSettings, counts, settings.stuckThreshold()), windows,
                 cpus == null ? null : cpus.cpus(), jvm == null ? "" : jvm.name(), jvm == null ? "" : jvm.version());
@@ -123,7 +178,10 @@ public final class AnalysisEngine {
             samples.add(Sli.THREADS_ACTIVE_RATIO.sample((double) ledger.applicationCount() / cpus.cpus()));
         }
         threadSamples(window, samples);
+        virtualThreadSamples(window, samples);
         samples.addAll(blocking.closeWindow(window));
+        samples.addAll(pinning.closeWindow());
+        samples.addAll(heap.closeWindow(window));
         evaluator.evaluate(window, samples);
         if (settings.keepSlis()) {
             String time = Values.instant(window.end());
@@ -131,6 +189,28 @@ public final class AnalysisEngine {
                 slis.add(new SliPoint(time, sample.name(), sample.labels(), Values.round(sample.value())));
             }
         }
+    }
+
+    /** Virtual-thread SLIs, only when the recording tracks their starts: otherwise zero would read as health. */
+    private void virtualThreadSamples(Window window, List<Sample> samples) {
+        if (!virtualThreads.anyStarted()
+                && !recordingSettings.enabled(JfrEventNames.VIRTUAL_THREAD_START).orElse(false)) {
+            return;
+        }
+        samples.add(Sli.VTHREADS_LIVE.sample(virtualThreads.liveCount()));
+        for (Map.Entry<Site, Long> entry : virtualThreads.liveBySite().entrySet()) {
+            Site site = entry.getKey();
+            if (entry.getValue() > 0 || virtualLeaks.tracks(site)) {
+                virtualLeaks.add(site, window.end(), entry.getValue());
+            }
+            Trend.Line line = virtualLeaks.line(site);
+            if (line != null) {
+                samples.add(Sli.VTHREADS_LEAK_RATE.sample(line.perHour(), "site", site.label()));
+                samples.add(Sli.VTHREADS_LEAK_PVALUE.sample(line.pValue(), "site", site.label()));
+                samples.add(Sli.VTHREADS_LEAK_GROWTH.sample(line.recentGrowth(), "site", site.label()));
+            }
+        }
+        virtualLeaks.forgetIdle();
     }
 
     private void threadSamples(Window window, List<Sample> samples) {
@@ -143,11 +223,11 @@ public final class AnalysisEngine {
             if (!site.live.isEmpty() || leaks.tracks(site.site)) {
                 leaks.add(site.site, window.end(), site.live.size());
             }
-            LeakTrend.Trend trend = leaks.trend(site.site);
-            if (trend != null) {
-                samples.add(Sli.THREADS_LEAK_RATE.sample(trend.threadsPerHour(), "site", label));
-                samples.add(Sli.THREADS_LEAK_PVALUE.sample(trend.pValue(), "site", label));
-                samples.add(Sli.THREADS_LEAK_GROWTH.sample(trend.recentGrowth(), "site", label));
+            Trend.Line line = leaks.line(site.site);
+            if (line != null) {
+                samples.add(Sli.THREADS_LEAK_RATE.sample(line.perHour(), "site", label));
+                samples.add(Sli.THREADS_LEAK_PVALUE.sample(line.pValue(), "site", label));
+                samples.add(Sli.THREADS_LEAK_GROWTH.sample(line.recentGrowth(), "site", label));
             }
         }
         ledger.resetWindowStarts();

@@ -24,6 +24,8 @@ public record EngineSettings(Instant origin, Duration window, Duration stuckThre
     public static final Duration DEFAULT_STUCK_THRESHOLD = Duration.ofSeconds(20);
     /** The default leak span, in windows. */
     public static final int DEFAULT_LEAK_SPAN = 8;
+    /** Fewer window-end points than this give no leak trend. */
+    static final int MIN_TREND_POINTS = 4;
 
     public EngineSettings {
         Objects.requireNonNull(origin, "origin");
@@ -37,8 +39,8 @@ public record EngineSettings(Instant origin, Duration window, Duration stuckThre
         if (stuckThreshold.isZero() || stuckThreshold.isNegative()) {
             throw new IllegalArgumentException("stuck threshold must be positive, not " + stuckThreshold);
         }
-        if (leakSpanWindows < LeakTrend.MIN_POINTS) {
-            throw new IllegalArgumentException("leak span must be at least " + LeakTrend.MIN_POINTS + " windows");
+        if (leakSpanWindows < MIN_TREND_POINTS) {
+            throw new IllegalArgumentException("leak span must be at least " + MIN_TREND_POINTS + " windows");
         }
     }
 }

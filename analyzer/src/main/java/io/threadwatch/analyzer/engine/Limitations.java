@@ -60,6 +60,35 @@ final class Limitations {
                     + String.join(", ", disabled) + "; waits of those kinds are not measured",
                     kinds(FindingKind.LONG_BLOCKING, FindingKind.CONTENTION)));
         }
+        if (settings.enabled(JfrEventNames.VIRTUAL_THREAD_START).equals(Optional.of(false))
+                || settings.enabled(JfrEventNames.VIRTUAL_THREAD_END).equals(Optional.of(false))) {
+            limitations.add(new Limitation("no-virtual-thread-lifecycle", "virtual-thread leaks could not be assessed: "
+                    + JfrEventNames.VIRTUAL_THREAD_START + " and " + JfrEventNames.VIRTUAL_THREAD_END
+                    + " were off (as in the JDK's default and profile settings); record with threadwatch.jfc or "
+                    + JfrEventNames.VIRTUAL_THREAD_START + "#enabled=true," + JfrEventNames.VIRTUAL_THREAD_END
+                    + "#enabled=true", kinds(FindingKind.VTHREAD_LEAK)));
+        }
+        if (settings.enabled(JfrEventNames.VIRTUAL_THREAD_PINNED).equals(Optional.of(false))) {
+            limitations.add(new Limitation("no-pinning-events", JfrEventNames.VIRTUAL_THREAD_PINNED
+                    + " was off, so virtual threads pinned to their carriers cannot be seen",
+                    kinds(FindingKind.VTHREAD_PINNING)));
+        }
+        if (settings.enabled(JfrEventNames.GARBAGE_COLLECTION).equals(Optional.of(false))
+                || settings.enabled(JfrEventNames.GC_HEAP_SUMMARY).equals(Optional.of(false))) {
+            limitations.add(new Limitation("no-gc-events", JfrEventNames.GARBAGE_COLLECTION + " or "
+                    + JfrEventNames.GC_HEAP_SUMMARY + " was off, so heap growth and GC pressure cannot be measured",
+                    kinds(FindingKind.HEAP_GROWTH, FindingKind.GC_PRESSURE)));
+        }
+        if (settings.enabled(JfrEventNames.OLD_OBJECT_SAMPLE).equals(Optional.of(false))) {
+            limitations.add(new Limitation("no-leak-candidates", JfrEventNames.OLD_OBJECT_SAMPLE + " was off, so a "
+                    + "growing heap has no evidence of what stays alive or where it is allocated",
+                    kinds(FindingKind.HEAP_GROWTH)));
+        } else if (settings.stackTrace(JfrEventNames.OLD_OBJECT_SAMPLE).equals(Optional.of(false))) {
+            limitations.add(new Limitation("no-allocation-stacks", JfrEventNames.OLD_OBJECT_SAMPLE + " was recorded "
+                    + "without stack traces (as in the JDK's default settings), so a growing heap has no allocation "
+                    + "site; enable " + JfrEventNames.OLD_OBJECT_SAMPLE + "#stackTrace (threadwatch.jfc does)",
+                    kinds(FindingKind.HEAP_GROWTH)));
+        }
         if (!settings.known()) {
             limitations.add(new Limitation("unknown-settings", "the recording does not list its settings ("
                     + JfrEventNames.ACTIVE_SETTING + "), so a missing finding may be a missing event rather than health",

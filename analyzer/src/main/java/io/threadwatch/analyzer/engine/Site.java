@@ -20,6 +20,9 @@ record Site(Frame frame, String label, String fingerprint) implements Comparable
         Objects.requireNonNull(fingerprint, "fingerprint");
     }
 
+    /** The site of threads for which the recording holds no stack with an application frame. */
+    static final Site UNSEEN = new Site(new Frame("", "", -1), "(no stack recorded)", "0000000000000000");
+
     static Site of(Frame frame) {
         return new Site(frame, frame.toString(), StackTable.fingerprint(List.of(frame)));
     }

@@ -9,7 +9,6 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,16 +37,11 @@ final class ThreadLedger {
         final Set<Long> live = new HashSet<>();
         long startedTotal;
         long startedInWindow;
-        /** Creation stacks by how many threads they started, capped at {@link #STACKS_PER_SITE}. */
-        final Map<Stack, Long> stacks = new LinkedHashMap<>();
+        /** Creation stacks by how many threads they started. */
+        final TopCounts<Stack> stacks = new TopCounts<>(STACKS_PER_SITE);
 
         SiteThreads(Site site) {
             this.site = site;
-        }
-
-        /** The stack that started the most threads here (the first seen on a tie). */
-        Stack topStack() {
-            return stacks.entrySet().stream().max(Map.Entry.comparingByValue()).map(Map.Entry::getKey).orElse(Stack.EMPTY);
         }
     }
 
@@ -70,9 +64,7 @@ final class ThreadLedger {
             counts.live.add(event.threadId());
             counts.startedTotal++;
             counts.startedInWindow++;
-            if (counts.stacks.containsKey(event.creatorStack()) || counts.stacks.size() < STACKS_PER_SITE) {
-                counts.stacks.merge(event.creatorStack(), 1L, Long::sum);
-            }
+            counts.stacks.add(event.creatorStack());
         }
     }
 

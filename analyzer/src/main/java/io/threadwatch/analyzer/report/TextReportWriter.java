@@ -55,8 +55,8 @@ final class TextReportWriter {
             text.append('\n');
             text.append("  ").append(finding.message()).append('\n');
             Finding.FiredSli sli = finding.sli();
-            text.append("  ").append(sli.name()).append(" = ").append(Values.forPeople(sli.value())).append(' ')
-                    .append(sli.unit()).append(" (threshold ").append(Values.forPeople(sli.threshold()))
+            text.append("  ").append(sli.name()).append(" = ").append(Values.withUnit(sli.value(), sli.unit()))
+                    .append(" (threshold ").append(Values.withUnit(sli.threshold(), sli.unit()))
                     .append(") from ").append(finding.first()).append(" to ").append(finding.last())
                     .append(" [rule ").append(finding.rule()).append("]\n");
             for (Evidence evidence : finding.evidence()) {

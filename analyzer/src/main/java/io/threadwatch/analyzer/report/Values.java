@@ -35,6 +35,26 @@ public final class Values {
         return new BigDecimal(value).round(SIGNIFICANT).doubleValue();
     }
 
+    /** Bytes in IEC units for people, e.g. {@code 9.98 GiB}, {@code 512 KiB}, {@code 17 B}. */
+    public static String bytes(double bytes) {
+        String[] units = {"B", "KiB", "MiB", "GiB", "TiB"};
+        double value = bytes;
+        int unit = 0;
+        while (Math.abs(value) >= 1024 && unit < units.length - 1) {
+            value /= 1024;
+            unit++;
+        }
+        return new BigDecimal(value).round(new MathContext(3)).stripTrailingZeros().toPlainString() + " " + units[unit];
+    }
+
+    /** A value with its unit for people: bytes in IEC units ({@code 9.98 GiB/hour}), others as {@link #forPeople}. */
+    public static String withUnit(double value, String unit) {
+        if (unit.equals("bytes") || unit.startsWith("bytes/")) {
+            return bytes(value) + unit.substring("bytes".length());
+        }
+        return forPeople(value) + (unit.isEmpty() ? "" : " " + unit);
+    }
+
     /** A value for a message: at most 3 decimals, no trailing zeros, e.g. {@code 1800}, {@code 0.75}. */
     public static String forPeople(double value) {
         if (Math.abs(value) >= 1e15) {

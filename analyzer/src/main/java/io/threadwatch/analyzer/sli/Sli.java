@@ -42,7 +42,43 @@ public enum Sli {
     BLOCKED_TIME_RATIO("blocked.time.ratio", "ratio", List.of("kind", "site"),
             "total blocked time / window length (threads blocked on average)"),
     /** Share of the kind's blocking events that took longer than 100 ms. */
-    BLOCKED_SLOW_RATIO("blocked.slow.ratio", "ratio", List.of("kind"), "share of blocking events over 100 ms");
+    BLOCKED_SLOW_RATIO("blocked.slow.ratio", "ratio", List.of("kind"), "share of blocking events over 100 ms"),
+    /** Virtual threads started during the recording and not ended, at the window's end. */
+    VTHREADS_LIVE("vthreads.live", "threads", List.of(),
+            "live virtual threads at window end (started and not ended; needs jdk.VirtualThreadStart/End)"),
+    /** Slope of the live virtual threads last seen at a site, over the leak span. */
+    VTHREADS_LEAK_RATE("vthreads.leak.rate", "threads/hour", List.of("site"),
+            "regression slope of live virtual threads by where they were last seen"),
+    /** Significance of {@code vthreads.leak.rate}. */
+    VTHREADS_LEAK_PVALUE("vthreads.leak.pvalue", "probability", List.of("site"),
+            "significance of vthreads.leak.rate: the p-value of its slope"),
+    /** Live virtual threads last seen at a site now, minus at the middle of the leak span. */
+    VTHREADS_LEAK_GROWTH("vthreads.leak.growth", "threads", List.of("site"),
+            "net growth of live virtual threads at the site over the second half of the leak span"),
+    /** The 99th percentile of the pinned waits that ended in the window. */
+    VTHREADS_PINNED_P99("vthreads.pinned.p99", "ms", List.of("site"), "p99 of virtual-thread pinned durations"),
+    /** How many pinned waits ended in the window. */
+    VTHREADS_PINNED_COUNT("vthreads.pinned.count", "events", List.of("site"), "pinned waits that ended in the window"),
+    /** Virtual threads the scheduler refused in the window. */
+    VTHREADS_SUBMIT_FAILED("vthreads.submit.failed", "events", List.of("site"),
+            "virtual threads whose start or continuation the scheduler refused"),
+    /** The 99th percentile of the longest pause of each collection in the window. */
+    GC_PAUSE_P99("gc.pause.p99", "ms", List.of(), "p99 of GC pauses (longest pause of each collection)"),
+    /** Time in GC pauses per second of window. */
+    GC_OVERHEAD_RATIO("gc.overhead.ratio", "ratio", List.of(), "GC pause time / window length"),
+    /** Collections that ended in the window. */
+    GC_COUNT("gc.count", "collections", List.of(), "garbage collections that ended in the window"),
+    /** Heap used after the window's last collection. */
+    HEAP_AFTER_GC_USED("heap.after_gc.used", "bytes", List.of(), "heap used after the latest collection"),
+    /** Slope of heap used after GC, over the last windows. */
+    HEAP_AFTER_GC_SLOPE("heap.after_gc.slope", "bytes/hour", List.of(),
+            "regression slope of heap used after GC over the last windows"),
+    /** Significance of {@code heap.after_gc.slope}. */
+    HEAP_AFTER_GC_PVALUE("heap.after_gc.pvalue", "probability", List.of(),
+            "significance of heap.after_gc.slope: the p-value of its slope"),
+    /** Heap used after GC now, minus at the middle of the span. */
+    HEAP_AFTER_GC_GROWTH("heap.after_gc.growth", "bytes", List.of(),
+            "growth of heap used after GC over the second half of the span");
 
     private final String id;
     private final String unit;

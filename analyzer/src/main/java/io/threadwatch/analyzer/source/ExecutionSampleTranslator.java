@@ -1,13 +1,17 @@
 package io.threadwatch.analyzer.source;
 
 import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.ThreadSampled;
 import java.util.function.Consumer;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedThread;
 
 /**
- * {@code jdk.ExecutionSample}: only who ran when. A thread caught running Java code is not stuck,
- * which bounds how long a thread seen blocked in a later dump can have been blocked.
+ * {@code jdk.ExecutionSample}: who ran when. A thread caught running Java code is not stuck, which
+ * bounds how long a thread seen blocked in a later dump can have been blocked. For a virtual
+ * thread the stack is kept too: JFR records nothing when it parks, so its samples are often the
+ * only evidence of where it was.
  */
 final class ExecutionSampleTranslator implements EventTranslator {
 
@@ -20,9 +24,12 @@ final class ExecutionSampleTranslator implements EventTranslator {
 
     @Override
     public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
-        long id = TranslationContext.threadId(event.getThread(SAMPLED_THREAD));
+        RecordedThread thread = event.getThread(SAMPLED_THREAD);
+        long id = TranslationContext.threadId(thread);
         if (id > 0) {
-            sink.accept(new ThreadSampled(event.getStartTime(), id));
+            boolean virtual = TranslationContext.isVirtual(thread);
+            sink.accept(new ThreadSampled(event.getStartTime(), id, virtual,
+                    virtual ? context.stack(event.getStackTrace()) : Stack.EMPTY));
         }
     }
 }

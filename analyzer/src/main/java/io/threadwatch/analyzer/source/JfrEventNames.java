@@ -18,6 +18,14 @@ public final class JfrEventNames {
     public static final String JVM_INFORMATION = "jdk.JVMInformation";
     public static final String INT_FLAG = "jdk.IntFlag";
     public static final String ACTIVE_SETTING = "jdk.ActiveSetting";
+    public static final String VIRTUAL_THREAD_START = "jdk.VirtualThreadStart";
+    public static final String VIRTUAL_THREAD_END = "jdk.VirtualThreadEnd";
+    public static final String VIRTUAL_THREAD_PINNED = "jdk.VirtualThreadPinned";
+    public static final String VIRTUAL_THREAD_SUBMIT_FAILED = "jdk.VirtualThreadSubmitFailed";
+    public static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
+    public static final String GC_HEAP_SUMMARY = "jdk.GCHeapSummary";
+    public static final String GC_CONFIGURATION = "jdk.GCConfiguration";
+    public static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
 
     private JfrEventNames() {
     }

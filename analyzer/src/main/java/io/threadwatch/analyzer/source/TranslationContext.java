@@ -62,6 +62,20 @@ final class TranslationContext {
         return thread == null ? -1 : thread.getJavaThreadId();
     }
 
+    /** Whether a thread is virtual; read as a field so that a JDK 17 reader sees it in a JDK 21+ file. */
+    static boolean isVirtual(RecordedThread thread) {
+        return thread != null && thread.hasField("virtual") && thread.getBoolean("virtual");
+    }
+
+    /** A string field of an event that older JDKs may not have, or the empty string. */
+    static String optionalString(jdk.jfr.consumer.RecordedObject object, String field) {
+        if (!object.hasField(field)) {
+            return "";
+        }
+        String value = object.getString(field);
+        return value == null ? "" : value;
+    }
+
     /** A class's name, or the empty string. */
     static String className(RecordedClass type) {
         return type == null ? "" : type.getName();

@@ -26,7 +26,15 @@ final class Translators {
                 new CpuInformationTranslator(),
                 new ContainerConfigurationTranslator(),
                 new JvmInformationTranslator(),
-                new IntFlagTranslator());
+                new IntFlagTranslator(),
+                new VirtualThreadStartTranslator(),
+                new VirtualThreadEndTranslator(),
+                new VirtualThreadPinnedTranslator(),
+                new VirtualThreadSubmitFailedTranslator(),
+                new GarbageCollectionTranslator(),
+                new GcHeapSummaryTranslator(),
+                new GcConfigurationTranslator(),
+                new OldObjectSampleTranslator());
         Set<String> analyzed = new LinkedHashSet<>();
         for (EventTranslator translator : readers) {
             analyzed.add(translator.settings().eventName());

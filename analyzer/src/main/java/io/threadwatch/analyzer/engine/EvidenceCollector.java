@@ -1,0 +1,274 @@
+package io.threadwatch.analyzer.engine;
+
+import io.threadwatch.analyzer.event.BlockingKind;
+import io.threadwatch.analyzer.event.Frame;
+import io.threadwatch.analyzer.event.Stack;
+import io.threadwatch.analyzer.report.Evidence;
+import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.source.JfrEventNames;
+import io.threadwatch.rules.EvidenceRole;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeMap;
+
+/**
+ * Builds the evidence a rule asks for, from the engine's state at the end of the recording: one
+ * builder per {@link EvidenceRole}.
+ */
+final class EvidenceCollector {
+
+    private final ThreadLedger ledger;
+    private final BlockingStats blocking;
+    private final DumpAnalysis dumps;
+    private final VirtualThreads virtualThreads;
+    private final PinningStats pinning;
+    private final HeapAndGc heap;
+    private final LeakCandidates leakCandidates;
+
+    EvidenceCollector(ThreadLedger ledger, BlockingStats blocking, DumpAnalysis dumps, VirtualThreads virtualThreads,
+                      PinningStats pinning, HeapAndGc heap, LeakCandidates leakCandidates) {
+        this.ledger = ledger;
+        this.blocking = blocking;
+        this.dumps = dumps;
+        this.virtualThreads = virtualThreads;
+        this.pinning = pinning;
+        this.heap = heap;
+        this.leakCandidates = leakCandidates;
+    }
+
+    /**
+     * Where the evidence points when the firing SLI has no site label: the allocation site of most
+     * leak candidates, or {@code null}.
+     */
+    Site siteOf(Set<EvidenceRole> roles) {
+        return roles.contains(EvidenceRole.LEAK_CANDIDATES) ? leakCandidates.topSite() : null;
+    }
+
+    /** The evidence of one role for a finding at {@code site} (possibly {@code null}) with these SLI labels. */
+    List<Evidence> collect(EvidenceRole role, Site site, SortedMap<String, String> labels) {
+        switch (role) {
+            case LEAK_CANDIDATES: return leakCandidates();
+            case GC_PAUSES: return gcPauses();
+            default:
+                break;
+        }
+        if (site == null) {
+            return List.of();
+        }
+        switch (role) {
+            case CREATION_SITE: return creationSites(site);
+            case LIVE_THREADS: return liveThreads(site);
+            case BLOCKED_STACKS: return blockedStacks(site);
+            case BLOCKING_EVENTS: return blockingEvents(site, labels.get("kind"));
+            case DEADLOCK_CYCLE: return deadlockCycle(site);
+            case LAST_SEEN: return lastSeen(site);
+            case PINNED_EVENTS: return pinnedEvents(site);
+            case SUBMIT_FAILURES: return submitFailures(site);
+            default: throw new IllegalStateException("no evidence collector for " + role);
+        }
+    }
+
+    private List<Evidence> lastSeen(Site site) {
+        long live = virtualThreads.liveAt(site);
+        String where = site == Site.UNSEEN
+                ? "never seen at an application frame: JFR recorded no execution sample, sleep, socket read or pinned "
+                        + "wait of theirs, so where they wait is unknown"
+                : "last seen here (their latest execution sample, sleep, socket read or pinned wait)";
+        return List.of(new Evidence("last-seen", live, List.of(), lines(virtualThreads.lastStackAt(site)),
+                live + " of " + virtualThreads.liveCount() + " live virtual threads (" + virtualThreads.startedTotal()
+                        + " started during the recording) were " + where));
+    }
+
+    private List<Evidence> pinnedEvents(Site site) {
+        PinningStats.RunCell run = pinning.run(site);
+        if (run == null || run.total.count == 0) {
+            return List.of();
+        }
+        DurationCell total = run.total;
+        StringBuilder detail = new StringBuilder();
+        detail.append(total.count).append(" pinned waits, p99 ").append(Values.forPeople(total.p99Millis()))
+                .append(" ms, max ").append(Values.forPeople(total.maxMillis())).append(" ms, ")
+                .append(Values.forPeople(total.totalNanos / 1e9)).append(" s in total");
+        if (!run.reasons.ranked().isEmpty()) {
+            detail.append("; pinned because: ").append(String.join(" | ", run.reasons.ranked()));
+        }
+        if (!run.operations.ranked().isEmpty()) {
+            detail.append("; blocked in: ").append(String.join(", ", run.operations.ranked()));
+        }
+        return List.of(new Evidence("pinned-events", total.count, List.of(), lines(run.stacks.top(Stack.EMPTY)),
+                detail.toString()));
+    }
+
+    private List<Evidence> submitFailures(Site site) {
+        PinningStats.RunCell run = pinning.run(site);
+        if (run == null || run.submitFailures == 0) {
+            return List.of();
+        }
+        return List.of(new Evidence("submit-failures", run.submitFailures, List.of(), lines(run.stacks.top(Stack.EMPTY)),
+                run.submitFailures + " virtual threads refused; " + String.join(" | ", run.messages.ranked())));
+    }
+
+    private List<Evidence> leakCandidates() {
+        List<Evidence> evidence = new ArrayList<>();
+        for (LeakCandidates.AtSite at : leakCandidates.ranked()) {
+            if (evidence.size() == 3) {
+                break;
+            }
+            StringBuilder detail = new StringBuilder();
+            detail.append(at.samples).append(" of ").append(leakCandidates.total())
+                    .append(" sampled live objects were allocated here (").append(String.join(", ", at.types.ranked()))
+                    .append(')');
+            if (at.bytes > 0) {
+                detail.append(", ").append(Values.forPeople(at.bytes / 1048576.0)).append(" MiB sampled");
+            }
+            detail.append(", the oldest ").append(at.oldest.toSeconds()).append(" s old");
+            if (!at.pathToRoot.isEmpty()) {
+                detail.append("; held by ").append(String.join(" <- ", at.pathToRoot));
+                if (!at.root.isEmpty()) {
+                    detail.append(" (root: ").append(at.root).append(')');
+                }
+            }
+            evidence.add(new Evidence("leak-candidates", at.samples, List.of(), lines(at.stacks.top(Stack.EMPTY)),
+                    detail.toString()));
+        }
+        if (evidence.isEmpty() && leakCandidates.total() > 0) {
+            evidence.add(new Evidence("leak-candidates", leakCandidates.total(), List.of(), List.of(),
+                    leakCandidates.total() + " sampled live objects, recorded without allocation stacks; enable "
+                            + JfrEventNames.OLD_OBJECT_SAMPLE + "#stackTrace to see where they are allocated"));
+        }
+        return evidence;
+    }
+
+    private List<Evidence> gcPauses() {
+        if (heap.collections() == 0) {
+            return List.of();
+        }
+        StringBuilder detail = new StringBuilder(heap.describePauses());
+        if (heap.latestHeapUsed() >= 0) {
+            detail.append("; heap used after the last GC ").append(Values.forPeople(heap.latestHeapUsed() / 1048576.0))
+                    .append(" MiB of ").append(Values.forPeople(heap.latestHeapCommitted() / 1048576.0))
+                    .append(" MiB committed");
+        }
+        return List.of(new Evidence("gc-pauses", heap.collections(), List.of(), List.of(), detail.toString()));
+    }
+
+
+    /**
+     * The creation site of the threads the finding is about: the site itself for thread findings,
+     * the creation sites of the stuck threads for blocked-forever.
+     */
+    private List<Evidence> creationSites(Site site) {
+        List<Site> creationSites = new ArrayList<>();
+        if (ledger.site(site) != null) {
+            creationSites.add(site);
+        } else {
+            Map<Site, Long> bySite = new TreeMap<>();
+            for (StuckThread stuck : dumps.lastStuckAt(site)) {
+                TrackedThread thread = ledger.get(stuck.threadId());
+                if (thread != null && thread.creationSite != null) {
+                    bySite.merge(thread.creationSite, 1L, Long::sum);
+                }
+            }
+            bySite.entrySet().stream().sorted(Map.Entry.<Site, Long>comparingByValue().reversed()).limit(2)
+                    .forEach(e -> creationSites.add(e.getKey()));
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        for (Site creation : creationSites) {
+            ThreadLedger.SiteThreads threads = ledger.site(creation);
+            List<String> live = ledger.liveAt(creation).stream().map(t -> t.name).toList();
+            evidence.add(new Evidence("creation-site", threads.startedTotal, live, lines(threads.stacks.top(Stack.EMPTY)),
+                    threads.startedTotal + " threads started here during the recording, " + threads.live.size()
+                            + " still alive at its end"));
+        }
+        return evidence;
+    }
+
+    private List<Evidence> liveThreads(Site site) {
+        List<TrackedThread> live = ledger.liveAt(site);
+        if (live.isEmpty()) {
+            return List.of();
+        }
+        TrackedThread oldest = live.get(0);
+        return List.of(new Evidence("live-threads", live.size(), live.stream().map(t -> t.name).toList(), List.of(),
+                live.size() + " threads from this site alive at the end; the oldest, " + oldest.name + ", started at "
+                        + Values.instant(oldest.started)));
+    }
+
+    private List<Evidence> blockedStacks(Site site) {
+        Map<String, List<StuckThread>> byStack = new LinkedHashMap<>();
+        for (StuckThread stuck : dumps.lastStuckAt(site)) {
+            byStack.computeIfAbsent(stuck.stackFingerprint(), k -> new ArrayList<>()).add(stuck);
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        byStack.values().stream()
+                .sorted(Comparator.comparing((List<StuckThread> threads) -> -threads.size()))
+                .limit(3)
+                .forEach(threads -> {
+                    StuckThread longest = threads.stream().max(Comparator.comparing(StuckThread::blockedFor)).orElseThrow();
+                    evidence.add(new Evidence("blocked-stacks", threads.size(),
+                            threads.stream().map(StuckThread::threadName).sorted().toList(), longest.lines(),
+                            describe(longest)));
+                });
+        return evidence;
+    }
+
+    private static String describe(StuckThread stuck) {
+        String on = stuck.blockedOn().isEmpty() ? "" : " on " + stuck.blockedOn();
+        String state = stuck.state().equals("RUNNABLE") ? "RUNNABLE in a socket read with no timeout" : stuck.state();
+        long seconds = stuck.blockedFor().toSeconds();
+        return state + on + "; blocked " + (stuck.estimated()
+                ? "for up to " + seconds + " s (estimated from its last activity: dumps were too sparse to confirm)"
+                : "for at least " + seconds + " s (same stack in " + stuck.dumps() + " consecutive dumps)");
+    }
+
+    private List<Evidence> blockingEvents(Site site, String kindLabel) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (Map.Entry<BlockingKind, BlockingStats.RunCell> entry : blocking.runAt(site).entrySet()) {
+            if (kindLabel != null && !entry.getKey().label().equals(kindLabel)) {
+                continue;
+            }
+            BlockingStats.RunCell run = entry.getValue();
+            DurationCell total = run.total;
+            if (total.count == 0) {
+                continue;
+            }
+            String blocker = run.blockers.top("");
+            evidence.add(new Evidence("blocking-events", total.count, List.of(), lines(run.stacks.top(Stack.EMPTY)),
+                    entry.getKey().label() + ": " + total.count + " events, p99 " + Values.forPeople(total.p99Millis())
+                            + " ms, max " + Values.forPeople(total.maxMillis()) + " ms, "
+                            + Values.forPeople(total.totalNanos / 1e9) + " s in total"
+                            + (blocker.isEmpty() ? "" : ", mostly on " + blocker)
+                            + (total.untimed > 0 ? ", " + total.untimed + " without timeout" : "")));
+        }
+        return evidence;
+    }
+
+    private List<Evidence> deadlockCycle(Site site) {
+        DumpAnalysis.Deadlock deadlock = dumps.lastDeadlockAt(site);
+        if (deadlock == null) {
+            return List.of();
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        for (DumpAnalysis.Deadlock.Member member : deadlock.members()) {
+            evidence.add(new Evidence("deadlock-cycle", 1, List.of(member.threadName()), member.lines(),
+                    member.threadName() + " " + member.waitingFor() + ", which is held by " + member.heldBy()));
+        }
+        return evidence;
+    }
+
+    private static List<String> lines(Stack stack) {
+        List<String> lines = new ArrayList<>();
+        for (Frame frame : stack.frames()) {
+            lines.add("at " + frame);
+            if (lines.size() == Evidence.MAX_FRAMES) {
+                break;
+            }
+        }
+        return lines;
+    }
+}

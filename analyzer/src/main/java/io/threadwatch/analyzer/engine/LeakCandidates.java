@@ -1,0 +1,86 @@
+package io.threadwatch.analyzer.engine;
+
+import io.threadwatch.analyzer.event.OldObjectSampled;
+import io.threadwatch.analyzer.event.Stack;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Sampled objects that stayed alive ({@code jdk.OldObjectSample}), grouped by the application site
+ * that allocated them: where a growing heap comes from. JFR emits them only at the end of a
+ * recording (jfr-reference §0.9), so they serve as evidence, not as an SLI.
+ */
+final class LeakCandidates {
+
+    private static final int TOP = 8;
+
+    /** The samples allocated at one site. */
+    static final class AtSite {
+        final Site site;
+        long samples;
+        long bytes;
+        Duration oldest = Duration.ZERO;
+        final TopCounts<String> types = new TopCounts<>(TOP);
+        final TopCounts<Stack> stacks = new TopCounts<>(TOP);
+        List<String> pathToRoot = List.of();
+        String root = "";
+
+        AtSite(Site site) {
+            this.site = site;
+        }
+    }
+
+    private final Sites sites;
+    private final Map<Site, AtSite> bySite = new TreeMap<>();
+    private long withoutStack;
+    private long total;
+
+    LeakCandidates(Sites sites) {
+        this.sites = sites;
+    }
+
+    void sampled(OldObjectSampled sample) {
+        total++;
+        Sites.Classified classified = sites.classify(sample.allocationStack());
+        if (!classified.hasSite()) {
+            withoutStack++;
+            return;
+        }
+        AtSite at = bySite.computeIfAbsent(classified.site(), AtSite::new);
+        at.samples++;
+        at.bytes += Math.max(0, sample.sizeBytes());
+        if (sample.age().compareTo(at.oldest) > 0) {
+            at.oldest = sample.age();
+        }
+        at.types.add(sample.objectType());
+        at.stacks.add(sample.allocationStack());
+        if (at.pathToRoot.isEmpty() && !sample.pathToRoot().isEmpty()) {
+            at.pathToRoot = sample.pathToRoot();
+            at.root = sample.root();
+        }
+    }
+
+    /** Allocation sites with the most samples first (site order on ties). */
+    List<AtSite> ranked() {
+        List<AtSite> ranked = new ArrayList<>(bySite.values());
+        ranked.sort((a, b) -> Long.compare(b.samples, a.samples));
+        return ranked;
+    }
+
+    /** The allocation site with the most samples, or {@code null} when no sample had an application frame. */
+    Site topSite() {
+        List<AtSite> ranked = ranked();
+        return ranked.isEmpty() ? null : ranked.get(0).site;
+    }
+
+    long total() {
+        return total;
+    }
+
+    long withoutStack() {
+        return withoutStack;
+    }
+}

@@ -1,0 +1,91 @@
+package io.threadwatch.analyzer.engine;
+
+import io.threadwatch.analyzer.event.Pinned;
+import io.threadwatch.analyzer.event.Stack;
+import io.threadwatch.analyzer.event.SubmitFailed;
+import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.rules.Sample;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Virtual threads pinned to their carriers while blocking, and virtual threads the scheduler
+ * refused, per application site: a window distribution of pinned durations, reset when the window
+ * closes, and run totals with the stacks, reasons and operations for evidence.
+ */
+final class PinningStats {
+
+    private static final int TOP = 8;
+
+    /** What the run keeps per site for evidence. */
+    static final class RunCell {
+        final DurationCell total = new DurationCell();
+        final TopCounts<Stack> stacks = new TopCounts<>(TOP);
+        final TopCounts<String> reasons = new TopCounts<>(TOP);
+        final TopCounts<String> operations = new TopCounts<>(TOP);
+        long submitFailures;
+        final TopCounts<String> messages = new TopCounts<>(TOP);
+    }
+
+    private final Sites sites;
+    private final Map<Site, DurationCell> window = new TreeMap<>();
+    private final Map<Site, Long> failedInWindow = new TreeMap<>();
+    private final Map<Site, RunCell> run = new TreeMap<>();
+
+    PinningStats(Sites sites) {
+        this.sites = sites;
+    }
+
+    /** Records a pinned wait at its application site; waits with no application frame are the JDK's own. */
+    void record(Pinned event) {
+        Sites.Classified classified = sites.classify(event.stack());
+        if (!classified.hasSite()) {
+            return;
+        }
+        Site site = classified.site();
+        window.computeIfAbsent(site, s -> new DurationCell()).record(event.durationNanos(), false);
+        RunCell cell = run.computeIfAbsent(site, s -> new RunCell());
+        cell.stacks.add(event.stack());
+        if (!event.reason().isEmpty()) {
+            cell.reasons.add(event.reason());
+        }
+        if (!event.blockingOperation().isEmpty()) {
+            cell.operations.add(event.blockingOperation());
+        }
+    }
+
+    void record(SubmitFailed event) {
+        Sites.Classified classified = sites.classify(event.stack());
+        Site site = classified.hasSite() ? classified.site() : Site.UNSEEN;
+        failedInWindow.merge(site, 1L, Long::sum);
+        RunCell cell = run.computeIfAbsent(site, s -> new RunCell());
+        cell.submitFailures++;
+        cell.stacks.add(event.stack());
+        cell.messages.add(event.message());
+    }
+
+    /** The window's pinning SLIs; then starts the next window. */
+    List<Sample> closeWindow() {
+        List<Sample> samples = new ArrayList<>();
+        for (Map.Entry<Site, DurationCell> entry : window.entrySet()) {
+            DurationCell cell = entry.getValue();
+            if (cell.count > 0) {
+                String site = entry.getKey().label();
+                samples.add(Sli.VTHREADS_PINNED_P99.sample(cell.p99Millis(), "site", site));
+                samples.add(Sli.VTHREADS_PINNED_COUNT.sample(cell.count, "site", site));
+                cell.addTo(run.get(entry.getKey()).total);
+            }
+            cell.reset();
+        }
+        failedInWindow.forEach((site, count) -> samples.add(Sli.VTHREADS_SUBMIT_FAILED.sample(count, "site", site.label())));
+        failedInWindow.clear();
+        return samples;
+    }
+
+    /** The run's cell at a site, or {@code null}. */
+    RunCell run(Site site) {
+        return run.get(site);
+    }
+}

@@ -1,0 +1,92 @@
+package io.threadwatch.analyzer.engine;
+
+import io.threadwatch.analyzer.event.Stack;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Live virtual threads (started, not yet ended), keyed by Java thread id, with where each was last
+ * seen. JFR records nothing when a virtual thread parks, and its start event's stack is only
+ * {@code VirtualThread.run} (jfr-reference §0.2-3), so the last stack any event recorded for it
+ * (an execution sample, a sleep, a socket read, a pinned wait) is the best evidence of where it
+ * waits. Memory grows with live virtual threads and sites.
+ */
+final class VirtualThreads {
+
+    private static final int STACKS_PER_SITE = 8;
+
+    private record Tracked(Site site) {
+    }
+
+    private final Sites sites;
+    private final Map<Long, Tracked> live = new HashMap<>();
+    private final Map<Site, Long> liveBySite = new TreeMap<>();
+    private final Map<Site, TopCounts<Stack>> lastStacks = new HashMap<>();
+    private long started;
+
+    VirtualThreads(Sites sites) {
+        this.sites = sites;
+    }
+
+    void started(long threadId) {
+        started++;
+        if (live.putIfAbsent(threadId, new Tracked(Site.UNSEEN)) == null) {
+            liveBySite.merge(Site.UNSEEN, 1L, Long::sum);
+        }
+    }
+
+    void ended(long threadId) {
+        Tracked tracked = live.remove(threadId);
+        if (tracked != null) {
+            liveBySite.merge(tracked.site(), -1L, Long::sum);
+        }
+    }
+
+    /** An event showed the thread at {@code stack}; if it is a live virtual thread, that is where it was last seen. */
+    void seen(long threadId, Stack stack) {
+        Tracked tracked = live.get(threadId);
+        if (tracked == null) {
+            return;
+        }
+        Sites.Classified classified = sites.classify(stack);
+        if (!classified.hasSite()) {
+            return;
+        }
+        Site site = classified.site();
+        lastStacks.computeIfAbsent(site, s -> new TopCounts<>(STACKS_PER_SITE)).add(stack);
+        if (!site.equals(tracked.site())) {
+            live.put(threadId, new Tracked(site));
+            liveBySite.merge(tracked.site(), -1L, Long::sum);
+            liveBySite.merge(site, 1L, Long::sum);
+        }
+    }
+
+    /** Whether any virtual thread start was seen. */
+    boolean anyStarted() {
+        return started > 0;
+    }
+
+    long startedTotal() {
+        return started;
+    }
+
+    int liveCount() {
+        return live.size();
+    }
+
+    /** Live virtual threads by where they were last seen, in site order; sites that emptied included. */
+    Map<Site, Long> liveBySite() {
+        return liveBySite;
+    }
+
+    long liveAt(Site site) {
+        return liveBySite.getOrDefault(site, 0L);
+    }
+
+    /** The stack most often seen last at a site. */
+    Stack lastStackAt(Site site) {
+        TopCounts<Stack> stacks = lastStacks.get(site);
+        return stacks == null ? Stack.EMPTY : stacks.top(Stack.EMPTY);
+    }
+}

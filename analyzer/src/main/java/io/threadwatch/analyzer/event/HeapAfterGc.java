@@ -1,0 +1,20 @@
+package io.threadwatch.analyzer.event;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * The heap right after a collection ({@code jdk.GCHeapSummary} with {@code when = "After GC"}):
+ * what survived, the baseline a memory leak raises.
+ *
+ * @param time           when it was taken
+ * @param gcId           the collection's id
+ * @param usedBytes      heap used after the collection
+ * @param committedBytes heap committed
+ */
+public record HeapAfterGc(Instant time, long gcId, long usedBytes, long committedBytes) implements Event {
+
+    public HeapAfterGc {
+        Objects.requireNonNull(time, "time");
+    }
+}

@@ -1,0 +1,29 @@
+package io.threadwatch.analyzer.source;
+
+import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.HeapAfterGc;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
+
+/** {@code jdk.GCHeapSummary}: only the "After GC" side, what survived each collection. */
+final class GcHeapSummaryTranslator implements EventTranslator {
+
+    private static final String GC_ID = "gcId";
+    private static final String WHEN = "when";
+    private static final String AFTER_GC = "After GC";
+    private static final String HEAP_USED = "heapUsed";
+    private static final String COMMITTED_SIZE = "heapSpace.committedSize";
+
+    @Override
+    public JfrEventSettings settings() {
+        return JfrEventSettings.enabled(JfrEventNames.GC_HEAP_SUMMARY);
+    }
+
+    @Override
+    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+        if (AFTER_GC.equals(event.getString(WHEN))) {
+            sink.accept(new HeapAfterGc(event.getStartTime(), event.getLong(GC_ID), event.getLong(HEAP_USED),
+                    event.getLong(COMMITTED_SIZE)));
+        }
+    }
+}

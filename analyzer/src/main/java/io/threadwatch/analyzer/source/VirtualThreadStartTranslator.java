@@ -1,0 +1,29 @@
+package io.threadwatch.analyzer.source;
+
+import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.VirtualThreadStarted;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
+
+/**
+ * {@code jdk.VirtualThreadStart} (JDK 21+), off in the JDK's settings: one event per virtual
+ * thread. Its stack shows only {@code VirtualThread.run}, never the creator (jfr-reference §0.2),
+ * so the analysis records it without one.
+ */
+final class VirtualThreadStartTranslator implements EventTranslator {
+
+    private static final String JAVA_THREAD_ID = "javaThreadId";
+
+    @Override
+    public JfrEventSettings settings() {
+        return JfrEventSettings.enabled(JfrEventNames.VIRTUAL_THREAD_START).with("stackTrace", "false");
+    }
+
+    @Override
+    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+        long id = event.getLong(JAVA_THREAD_ID);
+        if (id > 0) {
+            sink.accept(new VirtualThreadStarted(event.getStartTime(), id));
+        }
+    }
+}

@@ -1,0 +1,75 @@
+package io.threadwatch.samples.largeflatheap;
+
+import java.io.BufferedReader;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.zip.CRC32;
+
+/**
+ * Handles one {@code PRODUCT <id>} request: renders the product page from the catalog record and
+ * its 100 nearest neighbours ("similar products"), all temporary data (a few MB per page).
+ */
+final class ProductPageHandler {
+
+    private static final int READ_TIMEOUT_MILLIS = 5_000;
+    private static final int SIMILAR = 100;
+
+    private final Catalog catalog;
+
+    ProductPageHandler(Catalog catalog) {
+        this.catalog = catalog;
+    }
+
+    void handle(Socket client) {
+        try (client;
+             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
+             PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.UTF_8)) {
+            client.setSoTimeout(READ_TIMEOUT_MILLIS);
+            String[] request = String.valueOf(in.readLine()).split(" ");
+            if (request.length != 2 || !"PRODUCT".equals(request[0])) {
+                out.println("ERR expected: PRODUCT <id>");
+                return;
+            }
+            byte[] page = render(Integer.parseInt(request[1]));
+            CRC32 crc = new CRC32();
+            crc.update(page);
+            out.println("OK " + page.length + " " + Long.toHexString(crc.getValue()));
+        } catch (IOException | NumberFormatException e) {
+            // The client went away or sent garbage: nothing to answer.
+        }
+    }
+
+    private byte[] render(int id) {
+        // Similar products: the neighbours sharing the most words with this product (temporary data).
+        Set<String> words = new HashSet<>(Arrays.asList(new String(catalog.record(id), StandardCharsets.ISO_8859_1).trim().split(" +")));
+        List<String> similar = new ArrayList<>(SIMILAR);
+        for (int n = 1; n <= SIMILAR; n++) {
+            String neighbour = new String(catalog.record(id + n * 37), StandardCharsets.ISO_8859_1);
+            int shared = 0;
+            for (String word : neighbour.trim().split(" +")) {
+                if (words.contains(word)) {
+                    shared++;
+                }
+            }
+            similar.add(shared + " " + neighbour.substring(0, 1_000));
+        }
+        ByteArrayOutputStream html = new ByteArrayOutputStream(128 * 1024);
+        html.writeBytes(("<h1>product " + id + "</h1><p>").getBytes(StandardCharsets.UTF_8));
+        html.writeBytes(catalog.record(id));
+        html.writeBytes("</p><ul>".getBytes(StandardCharsets.UTF_8));
+        for (String neighbour : similar) {
+            html.writeBytes(("<li>" + neighbour + "</li>").getBytes(StandardCharsets.UTF_8));
+        }
+        html.writeBytes("</ul>".getBytes(StandardCharsets.UTF_8));
+        return html.toByteArray();
+    }
+}
