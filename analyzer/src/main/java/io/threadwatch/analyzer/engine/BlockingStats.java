@@ -8,6 +8,7 @@ import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Window;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -37,9 +38,10 @@ final class BlockingStats {
         final TopCounts<String> blockers = new TopCounts<>(BLOCKERS_PER_SITE);
     }
 
-    private final Map<Key, DurationCell> window = new TreeMap<>();
+    // Hash maps on the per-event path; sorted only when a window closes, for stable output.
+    private final Map<Key, DurationCell> window = new HashMap<>();
     private final Map<BlockingKind, DurationCell> windowByKind = new EnumMap<>(BlockingKind.class);
-    private final Map<Key, RunCell> run = new TreeMap<>();
+    private final Map<Key, RunCell> run = new HashMap<>();
 
     /** Records one blocking event at an application site. */
     void record(Blocked event, Site site) {
@@ -66,7 +68,7 @@ final class BlockingStats {
             }
             cell.reset();
         }
-        for (Map.Entry<Key, DurationCell> entry : window.entrySet()) {
+        for (Map.Entry<Key, DurationCell> entry : new TreeMap<>(window).entrySet()) {
             DurationCell cell = entry.getValue();
             if (cell.count > 0) {
                 String kind = entry.getKey().kind().label();

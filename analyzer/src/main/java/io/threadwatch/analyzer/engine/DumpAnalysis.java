@@ -38,7 +38,6 @@ final class DumpAnalysis {
     private final Sites sites;
     private final Duration stuckThreshold;
     private Instant previousDump;
-    private int dumps;
     private final Map<Site, List<StuckThread>> lastStuckAt = new TreeMap<>();
     private List<Deadlock> deadlocks = List.of();
     private final Map<Site, Deadlock> lastDeadlockAt = new TreeMap<>();
@@ -50,7 +49,6 @@ final class DumpAnalysis {
 
     /** Updates the ledger's threads from one dump. */
     void analyze(ThreadDump dump, ThreadLedger ledger) {
-        dumps++;
         boolean sparse = previousDump == null
                 || Duration.between(previousDump, dump.time()).compareTo(stuckThreshold) > 0;
         deadlocks = deadlocks(dump);
@@ -105,11 +103,6 @@ final class DumpAnalysis {
             lastStuckAt.put(entry.getKey(), List.copyOf(stuck.subList(0, Math.min(stuck.size(), STUCK_EVIDENCE_PER_SITE))));
         }
         previousDump = dump.time();
-    }
-
-    /** Dumps seen so far. */
-    int dumps() {
-        return dumps;
     }
 
     /** The deadlocks of the latest dump. */

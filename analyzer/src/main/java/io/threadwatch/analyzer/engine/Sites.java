@@ -31,10 +31,6 @@ final class Sites {
         this.classifier = classifier;
     }
 
-    FrameClassifier classifier() {
-        return classifier;
-    }
-
     /** The site and idleness of an interned stack. */
     Classified classify(Stack stack) {
         if (stack.isEmpty()) {

@@ -46,8 +46,4 @@ final class TopCounts<K> {
         entries.sort(Map.Entry.<K, Long>comparingByValue().reversed());
         return entries.stream().map(Map.Entry::getKey).toList();
     }
-
-    long count(K key) {
-        return counts.getOrDefault(key, 0L);
-    }
 }

@@ -13,7 +13,6 @@ import java.util.List;
  */
 final class WindowClock {
 
-    private final Instant origin;
     private final Duration length;
     private Instant openStart;
 
@@ -21,14 +20,8 @@ final class WindowClock {
         if (length.isZero() || length.isNegative()) {
             throw new IllegalArgumentException("window length must be positive, not " + length);
         }
-        this.origin = origin;
         this.length = length;
         this.openStart = origin;
-    }
-
-    /** The window's length. */
-    Duration length() {
-        return length;
     }
 
     /** The windows that close because event time reached {@code time}, oldest first. */
@@ -54,9 +47,5 @@ final class WindowClock {
             openStart = end;
         }
         return closed;
-    }
-
-    Instant origin() {
-        return origin;
     }
 }
