@@ -12,7 +12,6 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine;
@@ -79,7 +78,7 @@ final class RulesCommand implements Callable<Integer> {
 
     private static String describe(Condition condition) {
         String labels = condition.labels().isEmpty() ? "" : condition.labels().entrySet().stream()
-                .map((Map.Entry<String, ? extends java.util.Set<String>> e) -> e.getKey() + "=" + String.join("|", e.getValue()))
+                .map(e -> e.getKey() + "=" + String.join("|", e.getValue()))
                 .collect(Collectors.joining(",", "{", "}"));
         String unit = Sli.byId(condition.sli()).map(Sli::unit).orElse("");
         return condition.sli() + labels + " " + condition.op().symbol() + " " + Values.forPeople(condition.threshold())

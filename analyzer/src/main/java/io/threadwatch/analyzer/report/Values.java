@@ -2,9 +2,11 @@ package io.threadwatch.analyzer.report;
 
 import java.math.BigDecimal;
 import java.math.MathContext;
+import java.math.RoundingMode;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Locale;
 
 /** How the report writes times and numbers, so that equal inputs give equal bytes. */
 public final class Values {
@@ -58,9 +60,9 @@ public final class Values {
     /** A value for a message: at most 3 decimals, no trailing zeros, e.g. {@code 1800}, {@code 0.75}. */
     public static String forPeople(double value) {
         if (Math.abs(value) >= 1e15) {
-            return String.format(java.util.Locale.ROOT, "%.3g", value);
+            return String.format(Locale.ROOT, "%.3g", value);
         }
-        return new BigDecimal(value).setScale(value != 0 && Math.abs(value) < 0.01 ? 6 : 3, java.math.RoundingMode.HALF_UP)
+        return new BigDecimal(value).setScale(value != 0 && Math.abs(value) < 0.01 ? 6 : 3, RoundingMode.HALF_UP)
                 .stripTrailingZeros().toPlainString();
     }
 }
