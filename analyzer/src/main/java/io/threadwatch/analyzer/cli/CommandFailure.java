@@ -1,18 +1,20 @@
 package io.threadwatch.analyzer.cli;
 
 /** A failure a command reports as one line and an exit code, without a stack trace. */
-final class CommandFailure extends RuntimeException {
+public final class CommandFailure extends RuntimeException {
 
     private static final long serialVersionUID = 1L;
 
     private final int exitCode;
 
-    CommandFailure(int exitCode, String message) {
-        super(message);
+    /** A failure with this message; line breaks in it (some JDK exceptions have them) become spaces. */
+    public CommandFailure(int exitCode, String message) {
+        super(message.replaceAll("\\s*\\R\\s*", " ").trim());
         this.exitCode = exitCode;
     }
 
-    int exitCode() {
+    /** The exit code to end with. */
+    public int exitCode() {
         return exitCode;
     }
 }

@@ -8,14 +8,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import picocli.CommandLine;
 
-/** Option value converters shared by the commands. */
-final class Converters {
+/** Option value converters shared by the commands (the recorder's too). */
+public final class Converters {
 
     private Converters() {
     }
 
     /** {@code 500ms}, {@code 30s}, {@code 5m}, {@code 2h}, or ISO-8601 such as {@code PT30S}. */
-    static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
+    public static final class DurationConverter implements CommandLine.ITypeConverter<Duration> {
         private static final Pattern SHORT = Pattern.compile("(\\d+)\\s*(ms|s|m|h)");
 
         @Override
@@ -46,7 +46,7 @@ final class Converters {
     }
 
     /** Bytes: {@code 1048576}, {@code 512k}, {@code 64m}, {@code 4g}. */
-    static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
+    public static final class SizeConverter implements CommandLine.ITypeConverter<Long> {
         private static final Pattern SIZE = Pattern.compile("(\\d+)\\s*([kmgt]?)b?");
 
         @Override
@@ -66,7 +66,7 @@ final class Converters {
     }
 
     /** {@code info}, {@code warning} or {@code critical}. */
-    static final class SeverityConverter implements CommandLine.ITypeConverter<Severity> {
+    public static final class SeverityConverter implements CommandLine.ITypeConverter<Severity> {
         @Override
         public Severity convert(String value) {
             try {

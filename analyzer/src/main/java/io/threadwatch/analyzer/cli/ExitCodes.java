@@ -15,12 +15,12 @@ public final class ExitCodes {
     public static final int INTERNAL = 4;
 
     // The lines picocli prints under "Exit codes" (annotations need one constant per line).
-    static final String OK_HELP = OK + ":Success: no finding at or above --fail-on.";
-    static final String FINDINGS_HELP = FINDINGS + ":Findings at or above --fail-on.";
-    static final String USAGE_HELP = USAGE + ":Usage error: a bad option, argument or rule file.";
-    static final String BAD_INPUT_HELP = BAD_INPUT
+    public static final String OK_HELP = OK + ":Success: no finding at or above --fail-on.";
+    public static final String FINDINGS_HELP = FINDINGS + ":Findings at or above --fail-on.";
+    public static final String USAGE_HELP = USAGE + ":Usage error: a bad option, argument or rule file.";
+    public static final String BAD_INPUT_HELP = BAD_INPUT
             + ":A recording cannot be analyzed (missing, empty, not JFR, unreadable, no complete chunk).";
-    static final String INTERNAL_HELP = INTERNAL + ":Internal error in Threadwatch.";
+    public static final String INTERNAL_HELP = INTERNAL + ":Internal error in Threadwatch.";
 
     private ExitCodes() {
     }

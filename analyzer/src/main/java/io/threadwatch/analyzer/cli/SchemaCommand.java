@@ -7,24 +7,32 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
-/** {@code threadwatch schema}: prints the JSON Schema of the report. */
+/** {@code threadwatch schema}: prints the JSON Schema of the report, or of the live JSON Lines. */
 @Command(name = "schema",
-        description = "Prints the JSON Schema (2020-12) of the JSON report, threadwatch.report/v1.",
+        description = {"Prints the JSON Schema (2020-12) of the JSON report, threadwatch.report/v1, or with --lines "
+                + "that of the live recorder's JSON Lines, threadwatch.line/v1 (which refers to the report's).",
+                "Both are also at https://threadwatch.io/schema/ by their $id."},
         mixinStandardHelpOptions = true,
         versionProvider = ThreadwatchCommand.VersionProvider.class)
 final class SchemaCommand implements Callable<Integer> {
 
-    /** Where the schema lives on the class path. */
+    /** Where the report's schema lives on the class path. */
     static final String RESOURCE = "/io/threadwatch/analyzer/report/report-v1.schema.json";
+    /** Where the JSON Lines schema lives on the class path. */
+    static final String LINES_RESOURCE = "/io/threadwatch/analyzer/report/line-v1.schema.json";
 
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    @CommandLine.Option(names = "--lines", description = "The schema of one JSON line of the live recorder instead.")
+    boolean lines;
+
     @Override
     public Integer call() throws IOException {
-        try (InputStream in = SchemaCommand.class.getResourceAsStream(RESOURCE)) {
+        String resource = lines ? LINES_RESOURCE : RESOURCE;
+        try (InputStream in = SchemaCommand.class.getResourceAsStream(resource)) {
             if (in == null) {
-                throw new IllegalStateException("missing " + RESOURCE + " on the class path");
+                throw new IllegalStateException("missing " + resource + " on the class path");
             }
             spec.commandLine().getOut().print(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         }

@@ -24,12 +24,25 @@ public final class ThreadwatchCommand implements Runnable {
 
     @Override
     public void run() {
-        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: analyze, rules, schema or settings");
+        throw new CommandLine.ParameterException(spec.commandLine(), "missing command: " + String.join(", ", spec.subcommands().keySet()));
     }
 
     /** Runs a command line and returns its exit code, printing to the given streams. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        return execute(commandLine(out, err), args);
+    }
+
+    /**
+     * The {@code threadwatch} command line, printing to the given streams, with one-line failure
+     * messages and the exit codes above, and with {@code moreCommands} (the recorder's) beside
+     * the built-in ones.
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, Object... moreCommands) {
         CommandLine commandLine = new CommandLine(new ThreadwatchCommand());
+        // Before the streams and handler are set: picocli hands them only to subcommands it has.
+        for (Object command : moreCommands) {
+            commandLine.addSubcommand(command);
+        }
         commandLine.setOut(out);
         commandLine.setErr(err);
         commandLine.setExecutionExceptionHandler((e, cmd, parseResult) -> {
@@ -41,9 +54,14 @@ public final class ThreadwatchCommand implements Runnable {
             cmd.getErr().println(prefix + "internal error: " + e);
             return ExitCodes.INTERNAL;
         });
+        return commandLine;
+    }
+
+    /** Executes {@code args} and flushes the command line's streams. */
+    public static int execute(CommandLine commandLine, String... args) {
         int code = commandLine.execute(args);
-        out.flush();
-        err.flush();
+        commandLine.getOut().flush();
+        commandLine.getErr().flush();
         return code;
     }
 

@@ -18,11 +18,13 @@ import io.threadwatch.analyzer.event.ThreadSampled;
 import io.threadwatch.analyzer.event.ThreadStarted;
 import io.threadwatch.analyzer.event.VirtualThreadEnded;
 import io.threadwatch.analyzer.event.VirtualThreadStarted;
+import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.SliPoint;
 import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.RuleEvaluator;
 import io.threadwatch.rules.Sample;
+import io.threadwatch.rules.Transition;
 import io.threadwatch.rules.Window;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import java.time.Duration;
@@ -57,14 +59,22 @@ public final class AnalysisEngine {
     private final RuleEvaluator evaluator;
     private final List<SliPoint> slis = new ArrayList<>();
     private final Map<Class<?>, Consumer<Event>> handlers = new HashMap<>();
+    private final WindowListener listener;
     private ThreadCount latestCount;
     private CpuCount cpus;
     private JvmInfo jvm;
     private int windows;
     private boolean finished;
 
+    /** An engine for offline analysis: the result comes from {@link #finish}. */
     public AnalysisEngine(EngineSettings settings) {
+        this(settings, WindowListener.NONE);
+    }
+
+    /** An engine that also tells {@code listener} about each window as it closes (live mode). */
+    public AnalysisEngine(EngineSettings settings, WindowListener listener) {
         this.settings = settings;
+        this.listener = listener;
         this.clock = new WindowClock(settings.origin(), settings.window());
         this.sites = new Sites(new FrameClassifier(settings.infrastructure()));
         this.ledger = new ThreadLedger(sites);
@@ -82,17 +92,25 @@ public final class AnalysisEngine {
 
     /** Takes the next event, in commit-time order. */
     public void accept(Event event) {
-        if (finished) {
-            throw new IllegalStateException("the engine has finished");
-        }
-        for (Window window : clock.advanceTo(event.time())) {
-            close(window);
-        }
+        advanceTo(event.time());
         Consumer<Event> handler = handlers.get(event.getClass());
         if (handler == null) {
             throw new IllegalArgumentException("no handler for " + event.getClass().getName());
         }
         handler.accept(event);
+    }
+
+    /**
+     * Closes the windows that end at or before {@code time}. Live mode calls this when the stream
+     * flushes, so that windows close even when no event arrives.
+     */
+    public void advanceTo(Instant time) {
+        if (finished) {
+            throw new IllegalStateException("the engine has finished");
+        }
+        for (Window window : clock.advanceTo(time)) {
+            close(window);
+        }
     }
 
     /** One handler per event type, as the source has one translator per JFR event type. */
@@ -159,11 +177,14 @@ public final class AnalysisEngine {
             close(window);
         }
         finished = true;
-        FindingAssembler assembler = new FindingAssembler(sites, new EvidenceCollector(ledger, blocking, dumps,
-                virtualThreads, pinning, heap, leakCandidates));
-        return new EngineResult(slis, assembler.assemble(evaluator.firings()),
+        return new EngineResult(slis, assembler().assemble(evaluator.firings()),
                 Limitations.assess(recordingSettings, counts, settings.stuckThreshold()), windows,
                 cpus == null ? null : cpus.cpus(), jvm == null ? "" : jvm.name(), jvm == null ? "" : jvm.version());
+    }
+
+    private FindingAssembler assembler() {
+        return new FindingAssembler(sites, new EvidenceCollector(ledger, blocking, dumps, virtualThreads, pinning, heap,
+                leakCandidates));
     }
 
     private void close(Window window) {
@@ -182,13 +203,38 @@ public final class AnalysisEngine {
         samples.addAll(blocking.closeWindow(window));
         samples.addAll(pinning.closeWindow());
         samples.addAll(heap.closeWindow(window));
-        evaluator.evaluate(window, samples);
+        List<Transition> transitions = evaluator.evaluate(window, samples);
+        if (!settings.keepSlis() && listener == WindowListener.NONE) {
+            return;
+        }
+        String time = Values.instant(window.end());
+        List<SliPoint> points = new ArrayList<>(samples.size());
+        for (Sample sample : samples) {
+            points.add(new SliPoint(time, sample.name(), sample.labels(), Values.round(sample.value())));
+        }
         if (settings.keepSlis()) {
-            String time = Values.instant(window.end());
-            for (Sample sample : samples) {
-                slis.add(new SliPoint(time, sample.name(), sample.labels(), Values.round(sample.value())));
+            slis.addAll(points);
+        }
+        if (listener != WindowListener.NONE) {
+            listener.windowClosed(new ClosedWindow(window.start(), window.end(), points, changes(transitions)));
+        }
+    }
+
+    /** Each transition as a finding; a fired one with the evidence the engine holds now. */
+    private List<ClosedWindow.FindingChange> changes(List<Transition> transitions) {
+        if (transitions.isEmpty()) {
+            return List.of();
+        }
+        FindingAssembler assembler = assembler();
+        List<ClosedWindow.FindingChange> changes = new ArrayList<>(transitions.size());
+        for (Transition transition : transitions) {
+            ClosedWindow.FindingChange.State state = transition.type() == Transition.Type.FIRED
+                    ? ClosedWindow.FindingChange.State.FIRED : ClosedWindow.FindingChange.State.CLEARED;
+            for (Finding finding : assembler.assemble(List.of(transition.firing()))) {
+                changes.add(new ClosedWindow.FindingChange(state, finding));
             }
         }
+        return changes;
     }
 
     /** Virtual-thread SLIs, only when the recording tracks their starts: otherwise zero would read as health. */

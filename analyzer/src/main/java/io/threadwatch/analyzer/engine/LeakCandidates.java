@@ -3,6 +3,7 @@ package io.threadwatch.analyzer.engine;
 import io.threadwatch.analyzer.event.OldObjectSampled;
 import io.threadwatch.analyzer.event.Stack;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +12,15 @@ import java.util.TreeMap;
 /**
  * Sampled objects that stayed alive ({@code jdk.OldObjectSample}), grouped by the application site
  * that allocated them: where a growing heap comes from. JFR emits them only at the end of a
- * recording (jfr-reference §0.9), so they serve as evidence, not as an SLI.
+ * recording or when it is dumped (jfr-reference §0.9), so they serve as evidence, not as an SLI.
+ * Each emission lists every sample JFR still holds: a new batch replaces the previous one, so a
+ * live recorder that asks for them repeatedly does not count the same objects twice.
  */
 final class LeakCandidates {
 
     private static final int TOP = 8;
+    /** Samples further apart than this belong to different emissions. */
+    private static final Duration BATCH_GAP = Duration.ofSeconds(5);
 
     /** The samples allocated at one site. */
     static final class AtSite {
@@ -37,12 +42,19 @@ final class LeakCandidates {
     private final Map<Site, AtSite> bySite = new TreeMap<>();
     private long withoutStack;
     private long total;
+    private Instant lastSample;
 
     LeakCandidates(Sites sites) {
         this.sites = sites;
     }
 
     void sampled(OldObjectSampled sample) {
+        if (lastSample != null && Duration.between(lastSample, sample.time()).compareTo(BATCH_GAP) > 0) {
+            bySite.clear();
+            withoutStack = 0;
+            total = 0;
+        }
+        lastSample = sample.time();
         total++;
         Sites.Classified classified = sites.classify(sample.allocationStack());
         if (!classified.hasSite()) {

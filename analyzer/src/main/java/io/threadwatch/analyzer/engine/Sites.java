@@ -2,6 +2,7 @@ package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
+import io.threadwatch.analyzer.event.StackTable;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -39,6 +40,10 @@ final class Sites {
         Classified classified = byStack.get(stack);
         if (classified == null) {
             classified = classify(stack.frames());
+            if (byStack.size() >= StackTable.LIMIT) {
+                // A cache like the stack table: bounded the same way, refilled from the frames.
+                byStack.clear();
+            }
             byStack.put(stack, classified);
         }
         return classified;

@@ -10,11 +10,16 @@ import java.util.Map;
 
 /**
  * Interns stacks: each distinct stack is stored once and fingerprinted once, however many events
- * carry it. Memory grows with distinct stacks, not with events.
+ * carry it. Memory grows with distinct stacks, not with events, up to {@link #LIMIT} stacks: past
+ * that the table starts again, since a live recorder may run for months. Stacks compare by
+ * content, so a stack interned twice across a restart is only stored twice, never misread.
  *
  * <p>Not thread-safe; one table per analysis.
  */
 public final class StackTable {
+
+    /** Most distinct stacks held at once. */
+    public static final int LIMIT = 65_536;
 
     private final Map<Key, Stack> stacks = new HashMap<>();
 
@@ -30,6 +35,9 @@ public final class StackTable {
         Stack stack = stacks.get(key);
         if (stack == null) {
             stack = new Stack(key.frames(), truncated, fingerprint(key.frames()));
+            if (stacks.size() >= LIMIT) {
+                stacks.clear();
+            }
             stacks.put(key, stack);
         }
         return stack;

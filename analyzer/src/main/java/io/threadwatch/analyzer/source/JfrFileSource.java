@@ -3,10 +3,8 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.StackTable;
 import java.io.IOException;
-import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
-import jdk.jfr.EventType;
 import jdk.jfr.consumer.EventStream;
 import jdk.jfr.consumer.RecordedEvent;
 
@@ -39,27 +37,18 @@ public final class JfrFileSource {
      * @throws RecordingException when the JDK's parser rejects a file or reads no event from it
      */
     public void replay(Consumer<Event> sink) throws RecordingException {
-        List<EventTranslator> translators = Translators.all();
         for (RecordingFiles.Input input : files.inputs()) {
             TranslationContext context = new TranslationContext(stacks);
             AtomicReference<Throwable> failure = new AtomicReference<>();
             long[] delivered = {0};
             try (EventStream stream = EventStream.openFile(input.parseable())) {
                 stream.setOrdered(true);
-                stream.onMetadata(metadata -> {
-                    for (EventType type : metadata.getEventTypes()) {
-                        context.registerEventType(type.getId(), type.getName());
+                Translators.register(stream, context, (translator, event) -> {
+                    if (failure.get() == null) {
+                        delivered[0]++;
+                        translate(translator, event, context, sink);
                     }
                 });
-                for (EventTranslator translator : translators) {
-                    String type = translator.settings().eventName();
-                    stream.onEvent(type, event -> {
-                        if (failure.get() == null) {
-                            delivered[0]++;
-                            translate(translator, event, context, sink);
-                        }
-                    });
-                }
                 // Without onError the stream prints exceptions from handlers to stderr and goes on.
                 stream.onError(error -> failure.compareAndSet(null, error));
                 stream.start();

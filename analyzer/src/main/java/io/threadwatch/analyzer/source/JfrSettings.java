@@ -1,6 +1,9 @@
 package io.threadwatch.analyzer.source;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /** The JFR settings the analysis needs, declared by its translators. */
 public final class JfrSettings {
@@ -11,5 +14,34 @@ public final class JfrSettings {
     /** One entry per event type the analysis reads, with the settings it needs. */
     public static List<JfrEventSettings> required() {
         return Translators.all().stream().map(EventTranslator::settings).toList();
+    }
+
+    /** Chunk-bound periods: a stream may go a long time, or forever, without a new chunk. */
+    private static final Set<String> CHUNK_PERIODS = Set.of("beginChunk", "endChunk", "everyChunk");
+
+    /**
+     * The settings for a live stream: {@link #required()}, with the thread dump period given and
+     * every chunk-bound period replaced by {@code configPeriod}, since a stream misses the
+     * chunk-start events of its first chunk and may never see another chunk start.
+     */
+    public static List<JfrEventSettings> live(Duration threadDumpPeriod, Duration configPeriod) {
+        List<JfrEventSettings> live = new ArrayList<>();
+        for (JfrEventSettings event : required()) {
+            List<JfrEventSettings.Setting> settings = new ArrayList<>();
+            for (JfrEventSettings.Setting setting : event.settings()) {
+                if (setting.name().equals("period") && CHUNK_PERIODS.contains(setting.value())) {
+                    setting = new JfrEventSettings.Setting("period", millis(configPeriod));
+                } else if (setting.name().equals("period") && event.eventName().equals(JfrEventNames.THREAD_DUMP)) {
+                    setting = new JfrEventSettings.Setting("period", millis(threadDumpPeriod));
+                }
+                settings.add(setting);
+            }
+            live.add(new JfrEventSettings(event.eventName(), settings));
+        }
+        return live;
+    }
+
+    private static String millis(Duration duration) {
+        return duration.toMillis() + " ms";
     }
 }

@@ -1,6 +1,10 @@
 package io.threadwatch.analyzer.source;
 
 import java.util.ArrayList;
+import java.util.function.BiConsumer;
+import jdk.jfr.EventType;
+import jdk.jfr.consumer.EventStream;
+import jdk.jfr.consumer.RecordedEvent;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -42,5 +46,21 @@ final class Translators {
         List<EventTranslator> all = new ArrayList<>(readers);
         all.add(new ActiveSettingTranslator(analyzed));
         return all;
+    }
+
+    /**
+     * Registers every translator on a stream, so that the stream skips the event types none
+     * reads, and keeps the context's event type names up to date from the stream's metadata.
+     */
+    static void register(EventStream stream, TranslationContext context,
+                         BiConsumer<EventTranslator, RecordedEvent> handler) {
+        stream.onMetadata(metadata -> {
+            for (EventType type : metadata.getEventTypes()) {
+                context.registerEventType(type.getId(), type.getName());
+            }
+        });
+        for (EventTranslator translator : all()) {
+            stream.onEvent(translator.settings().eventName(), event -> handler.accept(translator, event));
+        }
     }
 }

@@ -33,6 +33,15 @@ class OtherCommandsTest {
     }
 
     @Test
+    void schemaLinesPrintsTheJsonLinesSchemaThatRefersToTheReportOne() throws IOException {
+        CliRun run = CliRun.of("schema", "--lines");
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
+        assertThat(new ObjectMapper().readTree(run.out()).get("$id").asText())
+                .isEqualTo("https://threadwatch.io/schema/line-v1.schema.json");
+        assertThat(run.out()).contains("report-v1.schema.json#/$defs/finding");
+    }
+
+    @Test
     void rulesListsTheBuiltInPackWithThresholds() {
         CliRun run = CliRun.of("rules");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);

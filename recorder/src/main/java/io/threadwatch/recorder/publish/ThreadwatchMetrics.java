@@ -1,0 +1,151 @@
+package io.threadwatch.recorder.publish;
+
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.MultiGauge;
+import io.micrometer.core.instrument.Tags;
+import io.micrometer.core.instrument.binder.MeterBinder;
+import io.threadwatch.analyzer.report.SliPoint;
+import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.recorder.WatchCounters;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Supplier;
+
+/**
+ * Exposes the latest window's SLIs as Micrometer gauges named {@code threadwatch.<sli>} (e.g.
+ * {@code threadwatch.threads.live}, {@code threadwatch.blocked.p99}), with the SLI's labels as tags.
+ * Tags stay bounded: per SLI only the {@code topSites} label sets with the highest values become
+ * meters (the JSON Lines output keeps all), and tags carry site frames, kinds and states, never
+ * stacks or thread names. Also {@code threadwatch.findings.active{rule,kind,severity}} and the
+ * recorder's own counters ({@code threadwatch.recorder.events}, {@code .windows},
+ * {@code .dropped}, {@code .failures}).
+ *
+ * <p>Bind it to any registry (Spring Boot, Micronaut and Quarkus pick up {@code MeterBinder} beans):
+ * <pre>{@code
+ * Watch watch = Threadwatch.start(WatchOptions.defaults());
+ * watch.metrics().bindTo(registry);
+ * }</pre>
+ */
+public final class ThreadwatchMetrics implements MeterBinder {
+
+    /** Every meter name starts with this. */
+    public static final String PREFIX = "threadwatch.";
+
+    private final int topSites;
+    private final Supplier<WatchCounters> counters;
+    private final List<Map<String, MultiGauge>> bound = new CopyOnWriteArrayList<>();
+    private final List<MultiGauge> boundFindings = new CopyOnWriteArrayList<>();
+    private volatile List<SliPoint> latest = List.of();
+    private volatile Map<Tags, Integer> activeFindings = Map.of();
+
+    /**
+     * @param topSites most label sets per SLI that become meters
+     * @param counters the recorder's own counters, read when a registry reads the meters
+     */
+    public ThreadwatchMetrics(int topSites, Supplier<WatchCounters> counters) {
+        if (topSites < 1) {
+            throw new IllegalArgumentException("topSites must be at least 1, not " + topSites);
+        }
+        this.topSites = topSites;
+        this.counters = Objects.requireNonNull(counters, "counters");
+    }
+
+    @Override
+    public void bindTo(MeterRegistry registry) {
+        Map<String, MultiGauge> gauges = new HashMap<>();
+        for (Sli sli : Sli.values()) {
+            MultiGauge.Builder builder = MultiGauge.builder(PREFIX + sli.id()).description(sli.meaning());
+            String unit = baseUnit(sli.unit());
+            if (unit != null) {
+                builder.baseUnit(unit);
+            }
+            gauges.put(sli.id(), builder.register(registry));
+        }
+        MultiGauge findings = MultiGauge.builder(PREFIX + "findings.active")
+                .description("findings whose rule conditions hold in the latest window")
+                .register(registry);
+        FunctionCounter.builder(PREFIX + "recorder.events", counters, c -> c.get().events())
+                .description("JFR events Threadwatch has read").register(registry);
+        FunctionCounter.builder(PREFIX + "recorder.windows", counters, c -> c.get().windows())
+                .description("windows Threadwatch has closed").register(registry);
+        FunctionCounter.builder(PREFIX + "recorder.dropped", counters, c -> c.get().dropped())
+                .description("outputs Threadwatch dropped because a queue was full").register(registry);
+        FunctionCounter.builder(PREFIX + "recorder.failures", counters, c -> c.get().failures())
+                .description("failures inside Threadwatch, caught and counted").register(registry);
+        Gauge.builder(PREFIX + "recorder.top.sites", () -> topSites)
+                .description("most label sets per SLI published as meters").register(registry);
+        register(gauges, findings, latest, activeFindings);
+        bound.add(gauges);
+        boundFindings.add(findings);
+    }
+
+    /**
+     * Publishes a window's SLIs and the active findings (by rule, kind and severity). Call from one
+     * thread; registries read the values whenever they like.
+     */
+    public void update(List<SliPoint> slis, Map<Tags, Integer> active) {
+        latest = List.copyOf(slis);
+        activeFindings = Map.copyOf(active);
+        for (int i = 0; i < bound.size(); i++) {
+            register(bound.get(i), boundFindings.get(i), latest, activeFindings);
+        }
+    }
+
+    private void register(Map<String, MultiGauge> gauges, MultiGauge findings, List<SliPoint> slis,
+                          Map<Tags, Integer> active) {
+        Map<String, List<SliPoint>> byName = new HashMap<>();
+        for (SliPoint point : slis) {
+            byName.computeIfAbsent(point.name(), n -> new ArrayList<>()).add(point);
+        }
+        for (Map.Entry<String, MultiGauge> gauge : gauges.entrySet()) {
+            List<SliPoint> points = byName.getOrDefault(gauge.getKey(), List.of());
+            List<MultiGauge.Row<?>> rows = new ArrayList<>();
+            for (SliPoint point : top(points)) {
+                rows.add(MultiGauge.Row.of(tags(point), point.value()));
+            }
+            gauge.getValue().register(rows, true);
+        }
+        List<MultiGauge.Row<?>> findingRows = new ArrayList<>();
+        active.forEach((tags, count) -> findingRows.add(MultiGauge.Row.of(tags, count)));
+        findings.register(findingRows, true);
+    }
+
+    /** The label sets with the highest values; an SLI without labels has one. */
+    private List<SliPoint> top(List<SliPoint> points) {
+        if (points.size() <= topSites) {
+            return points;
+        }
+        return points.stream()
+                .sorted(Comparator.comparingDouble(SliPoint::value).reversed()
+                        .thenComparing(p -> p.labels().toString()))
+                .limit(topSites)
+                .toList();
+    }
+
+    private static Tags tags(SliPoint point) {
+        Tags tags = Tags.empty();
+        for (Map.Entry<String, String> label : point.labels().entrySet()) {
+            tags = tags.and(label.getKey(), label.getValue());
+        }
+        return tags;
+    }
+
+    /** Micrometer's base unit for an SLI unit, where there is one. */
+    private static String baseUnit(String unit) {
+        switch (unit) {
+            case "ms": return "milliseconds";
+            case "bytes": return "bytes";
+            case "bytes/hour": return "bytes.per.hour";
+            case "threads/s": return "threads.per.second";
+            case "threads/hour": return "threads.per.hour";
+            default: return null;
+        }
+    }
+}

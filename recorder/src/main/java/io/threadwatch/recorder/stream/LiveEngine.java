@@ -1,0 +1,85 @@
+package io.threadwatch.recorder.stream;
+
+import io.threadwatch.analyzer.engine.AnalysisEngine;
+import io.threadwatch.analyzer.engine.EngineSettings;
+import io.threadwatch.analyzer.engine.WindowListener;
+import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.StackTable;
+import io.threadwatch.analyzer.event.ThreadStarted;
+import io.threadwatch.analyzer.source.JfrStreamSource;
+import io.threadwatch.recorder.safety.Failures;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * The analyzer's engine fed by a live stream: events in commit order, and on every flush (about
+ * once a second) the windows that have ended close, even when no event came. Everything runs on
+ * the stream's one dispatch thread, so the engine needs no lock, and nothing here is shared with
+ * the host's threads.
+ */
+public final class LiveEngine {
+
+    private final AnalysisEngine engine;
+    private final Clock clock;
+    private final Failures failures;
+    private final LongAdder events = new LongAdder();
+    private final LongAdder threadStarts = new LongAdder();
+    private final CountDownLatch streaming = new CountDownLatch(1);
+    private Instant latest = Instant.MIN;
+
+    /**
+     * @param settings the engine's settings; {@code keepSlis} should be false, the listener gets them
+     * @param listener told about each window as it closes
+     * @param clock    the clock flushes close windows by
+     */
+    public LiveEngine(EngineSettings settings, WindowListener listener, Clock clock, Failures failures) {
+        this.engine = new AnalysisEngine(settings, listener);
+        this.clock = clock;
+        this.failures = failures;
+    }
+
+    /** Registers on the stream; call before it starts. */
+    public void attach(JfrStream stream) {
+        JfrStreamSource.attach(stream.events(), new StackTable(), this::accept,
+                (type, e) -> failures.record("translating " + type, e));
+        stream.events().onFlush(() -> failures.guard("engine", this::flushed));
+        stream.events().onError(e -> failures.record("stream", e));
+    }
+
+    /** JFR events read so far. */
+    public long events() {
+        return events.sum();
+    }
+
+    /** Platform thread starts read so far. */
+    public long threadStarts() {
+        return threadStarts.sum();
+    }
+
+    private void accept(Event event) {
+        events.increment();
+        if (event instanceof ThreadStarted) {
+            threadStarts.increment();
+        }
+        if (event.time().isAfter(latest)) {
+            latest = event.time();
+        }
+        failures.guard("engine", () -> engine.accept(event));
+    }
+
+    /** Waits until the stream has flushed once, i.e. JFR is recording and delivering; false on timeout. */
+    public boolean awaitStreaming(Duration timeout) throws InterruptedException {
+        return streaming.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    private void flushed() {
+        streaming.countDown();
+        // A remote JVM's clock may run ahead of ours: never close a window its events are still in.
+        Instant now = clock.instant();
+        engine.advanceTo(now.isAfter(latest) ? now : latest);
+    }
+}

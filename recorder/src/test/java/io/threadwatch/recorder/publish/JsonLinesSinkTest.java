@@ -1,0 +1,53 @@
+package io.threadwatch.recorder.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.threadwatch.analyzer.report.LiveLine;
+import io.threadwatch.analyzer.report.SliPoint;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class JsonLinesSinkTest {
+
+    @TempDir
+    Path dir;
+
+    private static LiveLine.WindowLine window(int i) {
+        return LiveLine.WindowLine.of("2026-11-29T10:00:00.000Z", "2026-11-29T10:00:20.000Z",
+                List.of(new SliPoint("2026-11-29T10:00:20.000Z", "threads.live", new TreeMap<>(Map.of()), 40 + i)),
+                new LiveLine.RecorderCounters(i, i, 0, 0));
+    }
+
+    @Test
+    void aFilePastItsBoundMovesToDotOneAndStartsAgainSoTheOutputStaysBounded() throws Exception {
+        Path file = dir.resolve("out").resolve("threadwatch.jsonl");
+        try (JsonLinesSink sink = JsonLinesSink.open(file, 1_000)) {
+            for (int i = 0; i < 20; i++) {
+                sink.write(window(i));
+            }
+        }
+        Path previous = dir.resolve("out").resolve("threadwatch.jsonl.1");
+        assertThat(Files.size(file)).isLessThanOrEqualTo(1_000);
+        assertThat(Files.size(previous)).isLessThanOrEqualTo(1_000);
+        List<String> latest = Files.readAllLines(file);
+        assertThat(latest).isNotEmpty().allMatch(line -> line.startsWith("{\"schema\":\"threadwatch.line/v1\",\"type\":\"window\""));
+        assertThat(latest.get(latest.size() - 1)).contains("\"value\":59.0");
+    }
+
+    @Test
+    void reopeningAppendsToTheSameFile() throws Exception {
+        Path file = dir.resolve("threadwatch.jsonl");
+        try (JsonLinesSink sink = JsonLinesSink.open(file, 1 << 20)) {
+            sink.write(window(1));
+        }
+        try (JsonLinesSink sink = JsonLinesSink.open(file, 1 << 20)) {
+            sink.write(window(2));
+        }
+        assertThat(Files.readAllLines(file)).hasSize(2);
+    }
+}
