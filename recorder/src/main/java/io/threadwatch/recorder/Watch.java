@@ -128,7 +128,7 @@ public final class Watch implements AutoCloseable {
     }
 
     private static List<JfrEventSettings> settings(WatchOptions options) {
-        return JfrSettings.live(options.threadDumpPeriod(), CONFIG_PERIOD);
+        return JfrSettings.live(options.threadDumpPeriod(), CONFIG_PERIOD, options.blockingThreshold());
     }
 
     /** The SLIs as Micrometer meters; bind them to the application's registry. */
@@ -233,7 +233,8 @@ public final class Watch implements AutoCloseable {
         failures.guard("metrics", () -> metrics.update(window.slis(), active()));
         jsonLines.ifPresent(sink -> {
             try {
-                sink.write(LiveLine.WindowLine.of(Values.instant(window.start()), end, window.slis(), counters.toLine()));
+                sink.write(LiveLine.WindowLine.of(Values.instant(window.start()), end, window.slis(),
+                        counters.toLine()));
                 for (ClosedWindow.FindingChange change : window.changes()) {
                     sink.write(LiveLine.FindingLine.of(change.state().id(), end, change.finding()));
                 }

@@ -17,6 +17,7 @@ import java.util.Optional;
  * @param window           window length: SLIs are published and rules judged once per window
  * @param stuckThreshold   how long a thread must stay blocked, without timeout, to be stuck
  * @param threadDumpPeriod how often JFR takes a thread dump (stuck threads and deadlocks are seen only in dumps)
+ * @param blockingThreshold parks, monitor waits and enters, sleeps and socket reads shorter than this are not recorded
  * @param leakSpanWindows  how many of the latest windows the leak regression spans
  * @param infrastructure   package prefixes skipped, like the JDK's, when looking for a site
  * @param rules            the rules to run
@@ -27,7 +28,8 @@ import java.util.Optional;
  * @param prometheus       where to serve the meters for Prometheus; empty for not at all
  * @param topSites         most label sets per SLI published as meters
  */
-public record WatchOptions(Duration window, Duration stuckThreshold, Duration threadDumpPeriod, int leakSpanWindows,
+public record WatchOptions(Duration window, Duration stuckThreshold, Duration threadDumpPeriod,
+                           Duration blockingThreshold, int leakSpanWindows,
                            List<String> infrastructure, RuleSet rules, Optional<Path> evidence, long evidenceMaxBytes,
                            Duration snapshotAge, Optional<Path> jsonLines, Optional<InetSocketAddress> prometheus,
                            int topSites) {
@@ -39,6 +41,8 @@ public record WatchOptions(Duration window, Duration stuckThreshold, Duration th
     public static final Duration DEFAULT_WINDOW = Duration.ofSeconds(20);
     /** Thread dumps every 10 s: a 20 s stuck thread is confirmed by three dumps. */
     public static final Duration DEFAULT_THREAD_DUMP_PERIOD = Duration.ofSeconds(10);
+    /** The JDK's own threshold for blocking events, as in its {@code default} settings. */
+    public static final Duration DEFAULT_BLOCKING_THRESHOLD = Duration.ofMillis(20);
     /** The evidence directory's default bound. */
     public static final long DEFAULT_EVIDENCE_MAX_BYTES = 256L << 20;
     /** A snapshot holds the last 5 minutes. */
@@ -50,6 +54,7 @@ public record WatchOptions(Duration window, Duration stuckThreshold, Duration th
         positive(window, "window");
         positive(stuckThreshold, "stuck threshold");
         positive(threadDumpPeriod, "thread dump period");
+        positive(blockingThreshold, "blocking threshold");
         positive(snapshotAge, "snapshot age");
         infrastructure = List.copyOf(infrastructure);
         Objects.requireNonNull(rules, "rules");
@@ -67,61 +72,70 @@ public record WatchOptions(Duration window, Duration stuckThreshold, Duration th
     /** 20 s windows, the built-in rules, meters only: no files, no JSON Lines, no Prometheus endpoint. */
     public static WatchOptions defaults() {
         return new WatchOptions(DEFAULT_WINDOW, EngineSettings.DEFAULT_STUCK_THRESHOLD, DEFAULT_THREAD_DUMP_PERIOD,
-                EngineSettings.DEFAULT_LEAK_SPAN, FrameClassifier.DEFAULT_INFRASTRUCTURE_PACKAGES,
+                DEFAULT_BLOCKING_THRESHOLD, EngineSettings.DEFAULT_LEAK_SPAN,
+                FrameClassifier.DEFAULT_INFRASTRUCTURE_PACKAGES,
                 AnalysisOptions.ruleLoader().builtIn(), Optional.empty(), DEFAULT_EVIDENCE_MAX_BYTES,
                 DEFAULT_SNAPSHOT_AGE, Optional.empty(), Optional.empty(), DEFAULT_TOP_SITES);
     }
 
     public WatchOptions withWindow(Duration window) {
-        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, leakSpanWindows, infrastructure, rules,
-                evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     public WatchOptions withStuckThreshold(Duration stuckThreshold) {
-        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, leakSpanWindows, infrastructure, rules,
-                evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     public WatchOptions withThreadDumpPeriod(Duration threadDumpPeriod) {
-        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, leakSpanWindows, infrastructure, rules,
-                evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+    }
+
+    public WatchOptions withBlockingThreshold(Duration blockingThreshold) {
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     public WatchOptions withInfrastructure(List<String> infrastructure) {
-        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, leakSpanWindows, infrastructure, rules,
-                evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     public WatchOptions withRules(RuleSet rules) {
-        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, leakSpanWindows, infrastructure, rules,
-                evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     /** Evidence written to {@code directory}, bounded to {@code maxBytes}. */
     public WatchOptions withEvidence(Path directory, long maxBytes) {
-        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, leakSpanWindows, infrastructure, rules,
-                Optional.of(directory), maxBytes, snapshotAge, jsonLines, prometheus, topSites);
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, Optional.of(directory), maxBytes, snapshotAge, jsonLines, prometheus,
+                topSites);
     }
 
     public WatchOptions withSnapshotAge(Duration snapshotAge) {
-        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, leakSpanWindows, infrastructure, rules,
-                evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     /** JSON Lines to a file, or to standard output for {@code -}. */
     public WatchOptions withJsonLines(Path target) {
-        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, leakSpanWindows, infrastructure, rules,
-                evidence, evidenceMaxBytes, snapshotAge, Optional.of(target), prometheus, topSites);
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, Optional.of(target), prometheus,
+                topSites);
     }
 
     public WatchOptions withPrometheus(InetSocketAddress address) {
-        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, leakSpanWindows, infrastructure, rules,
-                evidence, evidenceMaxBytes, snapshotAge, jsonLines, Optional.of(address), topSites);
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, Optional.of(address),
+                topSites);
     }
 
     public WatchOptions withTopSites(int topSites) {
-        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, leakSpanWindows, infrastructure, rules,
-                evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+        return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
+                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     private static void positive(Duration duration, String what) {

@@ -78,7 +78,8 @@ final class AgentRun {
     /** As above, with more arguments for the app after {@code --duration <seconds>}. */
     static AgentRun start(Path directory, String name, String classPath, String mainClass, List<String> jvmArgs,
                           String agentOptions, int seconds, List<String> appArgs) throws IOException {
-        String options = "output=" + directory.resolve("threadwatch") + (agentOptions.isEmpty() ? "" : "," + agentOptions);
+        String options = "output=" + directory.resolve("threadwatch")
+                + (agentOptions.isEmpty() ? "" : "," + agentOptions);
         List<String> withAgent = new ArrayList<>();
         withAgent.add("-javaagent:" + agentJar() + "=" + options);
         withAgent.addAll(jvmArgs);

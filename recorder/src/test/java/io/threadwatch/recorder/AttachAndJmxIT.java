@@ -25,7 +25,8 @@ class AttachAndJmxIT {
 
     @Test
     void attachLoadsTheAgentIntoARunningJvm() throws Exception {
-        AgentRun app = AgentRun.startWithout(dir, "attached", AgentRun.samplesClassPath(), ConfigService.class.getName(),
+        AgentRun app = AgentRun.startWithout(dir, "attached", AgentRun.samplesClassPath(),
+                ConfigService.class.getName(),
                 List.of(), 30);
         Path output = dir.resolve("threadwatch");
         int code = AgentRun.cli(dir, "attach", List.of("attach", Long.toString(app.process().pid()),

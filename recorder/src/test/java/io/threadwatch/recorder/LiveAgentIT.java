@@ -63,7 +63,9 @@ class LiveAgentIT {
     /** A fired finding leaves its finding JSON, a thread dump and a snapshot, named by time and rule. */
     private static void assertEvidence(Path output, String rule) {
         try (Stream<Path> files = Files.list(output)) {
-            List<String> names = files.map(f -> f.getFileName().toString()).filter(n -> n.contains("-" + rule + "-")).toList();
+            List<String> names = files.map(f -> f.getFileName().toString())
+                    .filter(n -> n.contains("-" + rule + "-"))
+                    .toList();
             assertThat(names).as("evidence of %s", rule)
                     .anyMatch(n -> n.endsWith(".finding.json"))
                     .anyMatch(n -> n.endsWith(Runtime.version().feature() >= 21 ? ".threads.json" : ".threads.txt"))

@@ -79,7 +79,8 @@ class WatchLifecycleTest {
         assertThat(registry.find("threadwatch.recorder.events").functionCounter().count()).isPositive();
         assertThat(registry.find("threadwatch.threads.start.rate").gauges()).as(registry.getMetersAsString()).hasSize(2)
                 .allSatisfy(gauge -> assertThat(gauge.getId().getTag("site")).startsWith(ThreadSites.class.getName()));
-        assertThat(registry.getMeters()).allSatisfy(meter -> assertThat(meter.getId().getName()).startsWith("threadwatch."));
+        assertThat(registry.getMeters())
+                .allSatisfy(meter -> assertThat(meter.getId().getName()).startsWith("threadwatch."));
         watch.close();
     }
 

@@ -20,11 +20,13 @@ public final class JfrSettings {
     private static final Set<String> CHUNK_PERIODS = Set.of("beginChunk", "endChunk", "everyChunk");
 
     /**
-     * The settings for a live stream: {@link #required()}, with the thread dump period given and
-     * every chunk-bound period replaced by {@code configPeriod}, since a stream misses the
-     * chunk-start events of its first chunk and may never see another chunk start.
+     * The settings for a live stream: {@link #required()}, with the thread dump period and the
+     * threshold of the blocking events (park, monitor, sleep, socket read, pinned) given, and every
+     * chunk-bound period replaced by {@code configPeriod}, since a stream misses the chunk-start
+     * events of its first chunk and may never see another chunk start.
      */
-    public static List<JfrEventSettings> live(Duration threadDumpPeriod, Duration configPeriod) {
+    public static List<JfrEventSettings> live(Duration threadDumpPeriod, Duration configPeriod,
+                                              Duration blockingThreshold) {
         List<JfrEventSettings> live = new ArrayList<>();
         for (JfrEventSettings event : required()) {
             List<JfrEventSettings.Setting> settings = new ArrayList<>();
@@ -33,6 +35,8 @@ public final class JfrSettings {
                     setting = new JfrEventSettings.Setting("period", millis(configPeriod));
                 } else if (setting.name().equals("period") && event.eventName().equals(JfrEventNames.THREAD_DUMP)) {
                     setting = new JfrEventSettings.Setting("period", millis(threadDumpPeriod));
+                } else if (setting.name().equals("threshold")) {
+                    setting = new JfrEventSettings.Setting("threshold", millis(blockingThreshold));
                 }
                 settings.add(setting);
             }

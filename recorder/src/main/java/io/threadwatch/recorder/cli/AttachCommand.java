@@ -22,7 +22,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code threadwatch attach PID}: load the agent into a running JVM (the JDK's attach API). */
 @Command(name = "attach",
-        description = {"Loads the Threadwatch agent into a running JVM on this machine, as -javaagent would at startup.",
+        description = {"Loads the Threadwatch agent into a running JVM on this machine, as -javaagent would at "
+                + "startup.",
                 "Run it as the JVM's user. Relative paths are resolved here, not in the JVM's working directory. "
                         + "The JVM prints one line on its standard error when the watch starts; attaching again "
                         + "leaves the running watch as it is."},
@@ -66,7 +67,8 @@ final class AttachCommand implements Callable<Integer> {
         } catch (AgentLoadException | IOException e) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, "JVM " + pid + " did not load the agent: " + e.getMessage());
         } catch (AgentInitializationException e) {
-            throw new CommandFailure(ExitCodes.INTERNAL, "the agent failed to start in JVM " + pid + ": " + e.getMessage());
+            throw new CommandFailure(ExitCodes.INTERNAL,
+                    "the agent failed to start in JVM " + pid + ": " + e.getMessage());
         } finally {
             try {
                 vm.detach();
@@ -84,7 +86,8 @@ final class AttachCommand implements Callable<Integer> {
         try {
             Path jar = Path.of(AttachCommand.class.getProtectionDomain().getCodeSource().getLocation().toURI());
             if (!Files.isRegularFile(jar)) {
-                throw new CommandFailure(ExitCodes.USAGE, "attach runs from the agent jar: java -jar threadwatch-agent.jar attach PID");
+                throw new CommandFailure(ExitCodes.USAGE,
+                        "attach runs from the agent jar: java -jar threadwatch-agent.jar attach PID");
             }
             return jar;
         } catch (URISyntaxException e) {

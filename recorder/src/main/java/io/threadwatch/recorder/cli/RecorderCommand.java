@@ -15,8 +15,8 @@ public final class RecorderCommand {
 
     /** Runs a command line and returns its exit code, printing to the given streams. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
-        return ThreadwatchCommand.execute(ThreadwatchCommand.commandLine(out, err, new WatchCommand(), new AttachCommand()),
-                args);
+        return ThreadwatchCommand.execute(
+                ThreadwatchCommand.commandLine(out, err, new WatchCommand(), new AttachCommand()), args);
     }
 
     public static void main(String[] args) {

@@ -100,7 +100,8 @@ final class WatchCommand implements Callable<Integer> {
     }
 
     private JMXServiceURL url(String address) {
-        String url = address.startsWith("service:jmx:") ? address : "service:jmx:rmi:///jndi/rmi://" + address + "/jmxrmi";
+        String url = address.startsWith("service:jmx:") ? address
+                : "service:jmx:rmi:///jndi/rmi://" + address + "/jmxrmi";
         try {
             return new JMXServiceURL(url);
         } catch (IOException e) {

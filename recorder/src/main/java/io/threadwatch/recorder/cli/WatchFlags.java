@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
  */
 public final class WatchFlags {
 
-    /** Where the agent writes evidence and JSON Lines unless told otherwise: relative to the JVM's working directory. */
+    /** Where the agent writes evidence and JSON Lines unless told otherwise, in the JVM's working directory. */
     public static final String AGENT_OUTPUT = "threadwatch";
     /** The JSON Lines file in the output directory. */
     public static final String JSONL_FILE = "threadwatch.jsonl";
@@ -37,6 +37,11 @@ public final class WatchFlags {
             description = "How often JFR takes a thread dump; stuck threads and deadlocks are seen only in dumps. "
                     + "Default: 10s.")
     Duration threadDumpPeriod;
+
+    @Option(names = "--blocking-threshold", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
+            description = "Parks, monitor waits and enters, sleeps, socket reads and pinned waits shorter than this "
+                    + "are not recorded. Default: 20ms (the JDK's).")
+    Duration blockingThreshold;
 
     @Option(names = "--rules", paramLabel = "FILE",
             description = "A rule file (YAML, or JSON if it ends in .json) that adds rules or overrides built-in "
@@ -108,6 +113,9 @@ public final class WatchFlags {
         }
         if (threadDumpPeriod != null) {
             options = options.withThreadDumpPeriod(threadDumpPeriod);
+        }
+        if (blockingThreshold != null) {
+            options = options.withBlockingThreshold(blockingThreshold);
         }
         if (rules != null) {
             options = options.withRules(AnalysisOptions.ruleLoader().load(options.rules(), rules));

@@ -32,8 +32,10 @@ import java.util.stream.Stream;
 public final class EvidenceWriter {
 
     /** Evidence file names: capture name, then part. */
-    private static final Pattern EVIDENCE = Pattern.compile("(\\d{8}T\\d{6}Z-[a-z0-9-]+)\\.(finding\\.json|threads\\.json|threads\\.txt|jfr)");
-    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
+    private static final Pattern EVIDENCE = Pattern.compile(
+            "(\\d{8}T\\d{6}Z-[a-z0-9-]+)\\.(finding\\.json|threads\\.json|threads\\.txt|jfr)");
+    private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'")
+            .withZone(ZoneOffset.UTC);
 
     private final Path directory;
     private final long maxBytes;

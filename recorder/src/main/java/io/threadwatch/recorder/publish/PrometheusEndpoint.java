@@ -19,7 +19,8 @@ public final class PrometheusEndpoint implements AutoCloseable {
 
     private final PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newSingleThreadExecutor(DaemonThreads.named("threadwatch-prometheus"));
+    private final ExecutorService executor =
+            Executors.newSingleThreadExecutor(DaemonThreads.named("threadwatch-prometheus"));
 
     /** Binds {@code address} (port 0 picks a free port) and serves {@code metrics}. */
     public PrometheusEndpoint(InetSocketAddress address, ThreadwatchMetrics metrics) throws IOException {

@@ -23,7 +23,8 @@ public final class Failures {
         boolean first = byPlace.computeIfAbsent(place, p -> new LongAdder()).sum() == 0;
         byPlace.get(place).increment();
         if (first) {
-            LOG.log(Level.WARNING, "threadwatch: " + place + " failed; further failures there are only counted", failure);
+            LOG.log(Level.WARNING, "threadwatch: " + place + " failed; further failures there are only counted",
+                    failure);
         }
     }
 

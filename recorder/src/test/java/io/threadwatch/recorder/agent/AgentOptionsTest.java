@@ -31,10 +31,11 @@ class AgentOptionsTest {
 
     @Test
     void optionsAreTheWatchFlagsWithoutDashes() {
-        WatchOptions options = AgentOptions.parse("window=30s,stuck-threshold=1m,output=" + dir
+        WatchOptions options = AgentOptions.parse("window=30s,stuck-threshold=1m,blocking-threshold=50ms,output=" + dir
                 + ",jsonl=-,prometheus=127.0.0.1:0,top-sites=3,infra-package=com.acme.pool").watch();
         assertThat(options.window()).isEqualTo(Duration.ofSeconds(30));
         assertThat(options.stuckThreshold()).isEqualTo(Duration.ofMinutes(1));
+        assertThat(options.blockingThreshold()).isEqualTo(Duration.ofMillis(50));
         assertThat(options.evidence()).contains(dir);
         assertThat(options.jsonLines()).contains(Path.of("-"));
         assertThat(options.prometheus()).hasValueSatisfying(a -> assertThat(a.getPort()).isZero());

@@ -41,7 +41,9 @@ class RecorderCommandTest {
     @Test
     void aJvmThatCannotBeReachedIsBadInputInOneLine() {
         assertThat(run("watch", "--jmx", "127.0.0.1:1", "--duration", "1s")).isEqualTo(3);
-        assertThat(err.toString()).startsWith("threadwatch watch: cannot connect to service:jmx:rmi:///jndi/rmi://127.0.0.1:1/jmxrmi: java.net.ConnectException: Connection refused")
+        assertThat(err.toString())
+                .startsWith("threadwatch watch: cannot connect to service:jmx:rmi:///jndi/rmi://127.0.0.1:1/jmxrmi: "
+                        + "java.net.ConnectException: Connection refused")
                 .hasLineCount(1);
     }
 }

@@ -33,7 +33,8 @@ class EvidenceWriterTest {
 
     @BeforeEach
     void startStream() throws Exception {
-        stream = JfrStream.local(JfrSettings.live(Duration.ofSeconds(1), Duration.ofSeconds(30)), Duration.ofMinutes(1),
+        stream = JfrStream.local(JfrSettings.live(Duration.ofSeconds(1), Duration.ofSeconds(30), Duration.ofMillis(20)),
+                Duration.ofMinutes(1),
                 16L << 20);
         stream.start();
         Thread.sleep(1_500);
@@ -50,7 +51,8 @@ class EvidenceWriterTest {
                 new Finding.FiredSli("threads.leak.rate", new TreeMap<>(Map.of("site", "com.acme.Reloader.reload")),
                         1800, 15, "threads/hour"),
                 new Finding.Site("com.acme.Reloader.reload(Reloader.java:42)", site),
-                List.of(new Evidence("creation-site", 3, List.of("refresher-1"), List.of("com.acme.Reloader.reload(Reloader.java:42)"), null)));
+                List.of(new Evidence("creation-site", 3, List.of("refresher-1"),
+                        List.of("com.acme.Reloader.reload(Reloader.java:42)"), null)));
     }
 
     @Test
@@ -82,7 +84,8 @@ class EvidenceWriterTest {
             assertThat(files.map(p -> p.getFileName().toString()).sorted().toList())
                     .hasSize(4)
                     .contains("notes.txt")
-                    .allMatch(name -> name.equals("notes.txt") || name.startsWith("20261129T221703Z-thread-leak-cccc."));
+                    .allMatch(name -> name.equals("notes.txt")
+                            || name.startsWith("20261129T221703Z-thread-leak-cccc."));
         }
         assertThat(failures.total()).isZero();
     }

@@ -35,7 +35,8 @@ class JsonLinesSinkTest {
         assertThat(Files.size(file)).isLessThanOrEqualTo(1_000);
         assertThat(Files.size(previous)).isLessThanOrEqualTo(1_000);
         List<String> latest = Files.readAllLines(file);
-        assertThat(latest).isNotEmpty().allMatch(line -> line.startsWith("{\"schema\":\"threadwatch.line/v1\",\"type\":\"window\""));
+        assertThat(latest).isNotEmpty()
+                .allMatch(line -> line.startsWith("{\"schema\":\"threadwatch.line/v1\",\"type\":\"window\""));
         assertThat(latest.get(latest.size() - 1)).contains("\"value\":59.0");
     }
 
