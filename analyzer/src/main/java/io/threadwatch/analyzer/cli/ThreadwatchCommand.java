@@ -72,7 +72,7 @@ public final class ThreadwatchCommand implements Runnable {
     }
 
     /** The version from the build. */
-    static final class VersionProvider implements CommandLine.IVersionProvider {
+    public static final class VersionProvider implements CommandLine.IVersionProvider {
         @Override
         public String[] getVersion() {
             return new String[] {"threadwatch " + Version.current()};

@@ -6,6 +6,7 @@ import com.sun.tools.attach.AttachNotSupportedException;
 import com.sun.tools.attach.VirtualMachine;
 import io.threadwatch.analyzer.cli.CommandFailure;
 import io.threadwatch.analyzer.cli.ExitCodes;
+import io.threadwatch.analyzer.cli.ThreadwatchCommand;
 import io.threadwatch.rules.RuleFileException;
 import java.io.IOException;
 import java.net.URISyntaxException;
@@ -28,9 +29,10 @@ import picocli.CommandLine.Parameters;
                         + "The JVM prints one line on its standard error when the watch starts; attaching again "
                         + "leaves the running watch as it is."},
         mixinStandardHelpOptions = true,
+        versionProvider = ThreadwatchCommand.VersionProvider.class,
         sortOptions = false,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP, "3:No such JVM, or it refuses to attach.",
+        exitCodeList = {"0:Success.", ExitCodes.USAGE_HELP, "3:No such JVM, or it refuses to attach.",
                 ExitCodes.INTERNAL_HELP})
 final class AttachCommand implements Callable<Integer> {
 

@@ -3,6 +3,7 @@ package io.threadwatch.recorder.cli;
 import io.threadwatch.analyzer.cli.CommandFailure;
 import io.threadwatch.analyzer.cli.Converters;
 import io.threadwatch.analyzer.cli.ExitCodes;
+import io.threadwatch.analyzer.cli.ThreadwatchCommand;
 import io.threadwatch.recorder.Threadwatch;
 import io.threadwatch.recorder.Watch;
 import io.threadwatch.recorder.WatchOptions;
@@ -28,9 +29,10 @@ import picocli.CommandLine.Option;
                         + "(see the JDK's monitoring guide for authentication and TLS). Its thread dumps arrive as "
                         + "text (.threads.txt); snapshots (.jfr) are copied here."},
         mixinStandardHelpOptions = true,
+        versionProvider = ThreadwatchCommand.VersionProvider.class,
         sortOptions = false,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {ExitCodes.OK_HELP, ExitCodes.USAGE_HELP,
+        exitCodeList = {"0:Success.", ExitCodes.USAGE_HELP,
                 "3:The JVM cannot be reached over JMX, or it has no JFR.", ExitCodes.INTERNAL_HELP})
 final class WatchCommand implements Callable<Integer> {
 
