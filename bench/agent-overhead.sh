@@ -26,13 +26,9 @@ JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 PHASE_STARTED='loopback service: measured phase started'
 AGENT_STARTED='threadwatch agent: watching this JVM'
 
-release="$("$JAVA" -XshowSettings:properties -version 2>&1 | sed -n 's/^ *java.specification.version = //p')"
-if ((${release:-0} >= 24)); then
-    # Maven's own Guava warns about sun.misc.Unsafe on JDK 24+ (as in .ci/run): Maven's noise, not ours.
-    export MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow"
-fi
-# Maven reports errors on standard output: send them to standard error, with the rest of the progress.
-(cd "$root" && mvn -B -q package -DskipTests -pl recorder,bench -am) >&2
+# shellcheck source=lib.sh
+. "$root/bench/lib.sh"
+bench_build recorder,bench
 
 tmp="$(mktemp -d)"
 service=""
@@ -149,14 +145,6 @@ for ((i = 0; i < ITERATIONS; i++)); do
     done
 done
 
-median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
-# Column c (3 throughput, 4 p99, 5 CPU, 6 allocation) of a mode's runs.
-column() { awk -v mode="$1" -v c="$2" '$2 == mode {print $c}' "$results"; }
-# Column c of a mode's runs over that of the run without JFR in the same iteration.
-ratios() {
-    awk -v mode="$1" -v c="$2" '{v[$1, $2] = $c; iterations[$1]} END {
-        for (i in iterations) print v[i, mode] / v[i, "none"] }' "$results"
-}
 errors="$(awk '{e += $7} END {print e + 0}' "$results")"
 
 echo "agent overhead on $("$JAVA" -version 2>&1 | head -1): $ITERATIONS iterations of $DURATION s measured" \
@@ -166,10 +154,10 @@ printf '%-18s %10s %9s %13s %16s | %10s %7s %7s %7s\n' mode requests/s "p99 ms" 
     requests/s p99 CPU alloc
 for mode in "${modes[@]}"; do
     printf '%-18s %10.0f %9.3f %13.4f %16.2f | %10.3f %7.3f %7.3f %7.3f\n' "$(label "$mode")" \
-        "$(column "$mode" 3 | median)" "$(column "$mode" 4 | median)" \
-        "$(column "$mode" 5 | median)" "$(column "$mode" 6 | median)" \
-        "$(ratios "$mode" 3 | median)" "$(ratios "$mode" 4 | median)" \
-        "$(ratios "$mode" 5 | median)" "$(ratios "$mode" 6 | median)"
+        "$(column "$results" "$mode" 3 | median)" "$(column "$results" "$mode" 4 | median)" \
+        "$(column "$results" "$mode" 5 | median)" "$(column "$results" "$mode" 6 | median)" \
+        "$(ratios "$results" "$mode" none 3 | median)" "$(ratios "$results" "$mode" none 4 | median)" \
+        "$(ratios "$results" "$mode" none 5 | median)" "$(ratios "$results" "$mode" none 6 | median)"
 done
 if ((errors > 0)); then
     echo "WARNING: $errors requests failed during measured phases; see the per-run lines above" >&2

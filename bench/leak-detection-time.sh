@@ -14,7 +14,9 @@ java="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 RUNS="${RUNS:-3}"
 DURATION="${DURATION:-200}"
 
-(cd "$root" && mvn -B -q package -DskipTests -pl recorder -am)
+# shellcheck source=lib.sh
+. "$root/bench/lib.sh"
+bench_build recorder
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 

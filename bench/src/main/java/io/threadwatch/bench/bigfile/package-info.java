@@ -1,0 +1,8 @@
+/**
+ * The big-recording benchmark ({@code bench/big-recording.sh}): a generator of large, event-dense
+ * JFR recordings, and the readers Threadwatch's {@code analyze} is compared with, each run in its
+ * own JVM: a plain {@link jdk.jfr.consumer.RecordingFile} scan, a JMC load plus a scan of the
+ * blocking events, and a raw read of the bytes (the I/O bound). Each reader prints one
+ * {@code key=value} line on standard output; nothing here returns or accepts {@code null}.
+ */
+package io.threadwatch.bench.bigfile;
