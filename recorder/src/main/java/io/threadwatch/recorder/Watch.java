@@ -137,8 +137,8 @@ public final class Watch implements AutoCloseable {
     }
 
     /** What the watch did so far. */
-    public WatchCounters counters() {
-        return new WatchCounters(engine.events(), windows.sum(), dropped.sum(), failures.total());
+    public LiveLine.RecorderCounters counters() {
+        return new LiveLine.RecorderCounters(engine.events(), windows.sum(), dropped.sum(), failures.total());
     }
 
     /** The options it runs with. */
@@ -175,7 +175,7 @@ public final class Watch implements AutoCloseable {
     /** On the stream's thread: hand the window to the workers and return at once. */
     private void windowClosed(ClosedWindow window) {
         windows.increment();
-        WatchCounters counters = counters();
+        LiveLine.RecorderCounters counters = counters();
         output.offer(() -> publish(window, counters));
         if (heapTrending(window) && windows.sum() - lastOldObjectRequest >= OLD_OBJECT_REQUEST_EVERY) {
             lastOldObjectRequest = windows.sum();
@@ -219,7 +219,7 @@ public final class Watch implements AutoCloseable {
     }
 
     /** On the output worker. */
-    private void publish(ClosedWindow window, WatchCounters counters) {
+    private void publish(ClosedWindow window, LiveLine.RecorderCounters counters) {
         String end = Values.instant(window.end());
         for (ClosedWindow.FindingChange change : window.changes()) {
             LiveLine.FindingLine line = LiveLine.FindingLine.of(change.state().id(), end, change.finding());
@@ -234,7 +234,7 @@ public final class Watch implements AutoCloseable {
         jsonLines.ifPresent(sink -> {
             try {
                 sink.write(LiveLine.WindowLine.of(Values.instant(window.start()), end, window.slis(),
-                        counters.toLine()));
+                        counters));
                 for (ClosedWindow.FindingChange change : window.changes()) {
                     sink.write(LiveLine.FindingLine.of(change.state().id(), end, change.finding()));
                 }

@@ -2,14 +2,12 @@ package io.threadwatch.analyzer.cli;
 
 import io.threadwatch.analyzer.AnalysisOptions;
 import io.threadwatch.analyzer.Analyzer;
-import io.threadwatch.analyzer.engine.FrameClassifier;
 import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.analyzer.report.ReportFormat;
 import io.threadwatch.analyzer.source.RecordingException;
 import io.threadwatch.analyzer.source.RecordingLimits;
 import io.threadwatch.rules.RuleFileException;
-import io.threadwatch.rules.RuleSet;
 import io.threadwatch.rules.Severity;
 import java.io.IOException;
 import java.io.Writer;
@@ -17,11 +15,11 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -49,10 +47,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Output format: json (report v1, the default) or text (for people).")
     String format;
 
-    @Option(names = "--rules", paramLabel = "FILE",
-            description = "A rule file (YAML, or JSON if it ends in .json) that adds rules or overrides built-in "
-                    + "ones by id; see 'threadwatch rules'.")
-    Path rules;
+    @Mixin
+    RuleFlags ruleFlags;
 
     @Option(names = "--window", paramLabel = "DURATION", converter = Converters.DurationConverter.class,
             description = "Window length, e.g. 30s or 1m. Default: 1m, or a tenth of a recording shorter than "
@@ -73,11 +69,6 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "How long a thread must stay blocked without timeout to count as stuck. Default: ${DEFAULT-VALUE}.")
     Duration stuckThreshold;
 
-    @Option(names = "--infra-package", paramLabel = "PREFIX",
-            description = "A package prefix to skip, like the JDK's, when looking for the site of a stack "
-                    + "(repeatable; adds to the built-in list of frameworks and pools).")
-    List<String> infraPackages = new ArrayList<>();
-
     @Option(names = "--max-decompressed-size", paramLabel = "SIZE", converter = Converters.SizeConverter.class,
             description = "Refuse a compressed recording that expands to more than SIZE, e.g. 4g. Default: 16g.")
     Long maxDecompressedSize;
@@ -89,21 +80,16 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (window != null) {
             options = options.withWindow(window);
         }
-        if (!infraPackages.isEmpty()) {
-            List<String> infrastructure = new ArrayList<>(FrameClassifier.DEFAULT_INFRASTRUCTURE_PACKAGES);
-            infrastructure.addAll(infraPackages);
-            options = options.withInfrastructure(infrastructure);
+        if (!ruleFlags.infrastructure().isEmpty()) {
+            options = options.withInfrastructure(ruleFlags.infrastructure());
         }
         if (maxDecompressedSize != null) {
             options = options.withLimits(new RecordingLimits(maxDecompressedSize));
         }
-        if (rules != null) {
-            try {
-                RuleSet ruleSet = AnalysisOptions.ruleLoader().load(options.rules(), rules);
-                options = options.withRules(ruleSet);
-            } catch (RuleFileException e) {
-                throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
-            }
+        try {
+            options = options.withRules(ruleFlags.rules(options.rules()));
+        } catch (RuleFileException e) {
+            throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
         }
         Report report;
         try {

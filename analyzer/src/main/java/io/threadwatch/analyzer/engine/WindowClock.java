@@ -15,6 +15,8 @@ final class WindowClock {
 
     private final Duration length;
     private Instant openStart;
+    /** Kept, not derived per call: {@link #advanceTo} runs for every event. */
+    private Instant openEnd;
 
     WindowClock(Instant origin, Duration length) {
         if (length.isZero() || length.isNegative()) {
@@ -22,12 +24,15 @@ final class WindowClock {
         }
         this.length = length;
         this.openStart = origin;
+        this.openEnd = origin.plus(length);
     }
 
     /** The windows that close because event time reached {@code time}, oldest first. */
     List<Window> advanceTo(Instant time) {
+        if (time.isBefore(openEnd)) {
+            return List.of();
+        }
         List<Window> closed = new ArrayList<>();
-        Instant openEnd = openStart.plus(length);
         while (!time.isBefore(openEnd)) {
             closed.add(new Window(openStart, openEnd));
             openStart = openEnd;
@@ -41,10 +46,11 @@ final class WindowClock {
      * if it has started.
      */
     List<Window> finish(Instant end) {
-        List<Window> closed = advanceTo(end);
+        List<Window> closed = new ArrayList<>(advanceTo(end));
         if (end.isAfter(openStart)) {
             closed.add(new Window(openStart, end));
             openStart = end;
+            openEnd = end.plus(length);
         }
         return closed;
     }

@@ -63,7 +63,8 @@ public sealed interface LiveLine permits LiveLine.WindowLine, LiveLine.FindingLi
     }
 
     /**
-     * What the recorder did so far, so that its own health is visible where its output is read.
+     * What the recorder did so far, so that its own health is visible where its output is read;
+     * also what {@code Watch.counters()} returns.
      *
      * @param events   JFR events read
      * @param windows  windows closed

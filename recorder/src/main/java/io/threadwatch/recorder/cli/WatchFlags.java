@@ -1,15 +1,13 @@
 package io.threadwatch.recorder.cli;
 
-import io.threadwatch.analyzer.AnalysisOptions;
 import io.threadwatch.analyzer.cli.Converters;
-import io.threadwatch.analyzer.engine.FrameClassifier;
+import io.threadwatch.analyzer.cli.RuleFlags;
 import io.threadwatch.recorder.WatchOptions;
 import io.threadwatch.rules.RuleFileException;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,15 +41,8 @@ public final class WatchFlags {
                     + "are not recorded. Default: 20ms (the JDK's).")
     Duration blockingThreshold;
 
-    @Option(names = "--rules", paramLabel = "FILE",
-            description = "A rule file (YAML, or JSON if it ends in .json) that adds rules or overrides built-in "
-                    + "ones by id; see 'threadwatch rules'.")
-    Path rules;
-
-    @Option(names = "--infra-package", paramLabel = "PREFIX",
-            description = "A package prefix to skip, like the JDK's, when looking for the site of a stack "
-                    + "(repeatable; adds to the built-in list of frameworks and pools).")
-    List<String> infraPackages = new ArrayList<>();
+    @Mixin
+    RuleFlags ruleFlags;
 
     @Option(names = "--output", paramLabel = "DIR",
             description = "Directory for the evidence of each finding that fires: the finding (.finding.json), "
@@ -117,13 +108,9 @@ public final class WatchFlags {
         if (blockingThreshold != null) {
             options = options.withBlockingThreshold(blockingThreshold);
         }
-        if (rules != null) {
-            options = options.withRules(AnalysisOptions.ruleLoader().load(options.rules(), rules));
-        }
-        if (!infraPackages.isEmpty()) {
-            List<String> infrastructure = new ArrayList<>(FrameClassifier.DEFAULT_INFRASTRUCTURE_PACKAGES);
-            infrastructure.addAll(infraPackages);
-            options = options.withInfrastructure(infrastructure);
+        options = options.withRules(ruleFlags.rules(options.rules()));
+        if (!ruleFlags.infrastructure().isEmpty()) {
+            options = options.withInfrastructure(ruleFlags.infrastructure());
         }
         if (snapshotAge != null) {
             options = options.withSnapshotAge(snapshotAge);

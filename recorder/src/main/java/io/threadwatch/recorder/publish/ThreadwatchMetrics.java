@@ -6,9 +6,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
+import io.threadwatch.analyzer.report.LiveLine;
 import io.threadwatch.analyzer.report.SliPoint;
 import io.threadwatch.analyzer.sli.Sli;
-import io.threadwatch.recorder.WatchCounters;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -39,7 +39,7 @@ public final class ThreadwatchMetrics implements MeterBinder {
     public static final String PREFIX = "threadwatch.";
 
     private final int topSites;
-    private final Supplier<WatchCounters> counters;
+    private final Supplier<LiveLine.RecorderCounters> counters;
     private final List<Map<String, MultiGauge>> bound = new CopyOnWriteArrayList<>();
     private final List<MultiGauge> boundFindings = new CopyOnWriteArrayList<>();
     private volatile List<SliPoint> latest = List.of();
@@ -49,7 +49,7 @@ public final class ThreadwatchMetrics implements MeterBinder {
      * @param topSites most label sets per SLI that become meters
      * @param counters the recorder's own counters, read when a registry reads the meters
      */
-    public ThreadwatchMetrics(int topSites, Supplier<WatchCounters> counters) {
+    public ThreadwatchMetrics(int topSites, Supplier<LiveLine.RecorderCounters> counters) {
         if (topSites < 1) {
             throw new IllegalArgumentException("topSites must be at least 1, not " + topSites);
         }
