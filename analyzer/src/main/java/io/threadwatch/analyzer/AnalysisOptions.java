@@ -3,6 +3,7 @@ package io.threadwatch.analyzer;
 import io.threadwatch.analyzer.engine.EngineSettings;
 import io.threadwatch.analyzer.engine.FrameClassifier;
 import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.analyzer.source.Parser;
 import io.threadwatch.analyzer.source.RecordingLimits;
 import io.threadwatch.rules.RuleLoader;
 import io.threadwatch.rules.RuleSet;
@@ -22,9 +23,12 @@ import java.util.Optional;
  * @param rules           the rules to run
  * @param limits          bounds on the input
  * @param keepSlis        whether the report lists every window's SLIs
+ * @param parser          the parser to read with; empty for Threadwatch's own, with JMC's taking
+ *                        over a file it cannot read
  */
 public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold, int leakSpanWindows,
-                              List<String> infrastructure, RuleSet rules, RecordingLimits limits, boolean keepSlis) {
+                              List<String> infrastructure, RuleSet rules, RecordingLimits limits, boolean keepSlis,
+                              Optional<Parser> parser) {
 
     /** The window length of long recordings. */
     public static final Duration DEFAULT_WINDOW = Duration.ofMinutes(1);
@@ -37,6 +41,7 @@ public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold
         infrastructure = List.copyOf(infrastructure);
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(limits, "limits");
+        Objects.requireNonNull(parser, "parser");
         window.ifPresent(w -> {
             if (w.isZero() || w.isNegative()) {
                 throw new IllegalArgumentException("window must be positive, not " + w);
@@ -48,7 +53,7 @@ public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(Optional.empty(), EngineSettings.DEFAULT_STUCK_THRESHOLD,
                 EngineSettings.DEFAULT_LEAK_SPAN, FrameClassifier.DEFAULT_INFRASTRUCTURE_PACKAGES,
-                ruleLoader().builtIn(), RecordingLimits.DEFAULT, true);
+                ruleLoader().builtIn(), RecordingLimits.DEFAULT, true, Optional.empty());
     }
 
     /** A rule loader that knows every SLI, for the built-in pack and user rule files. */
@@ -58,23 +63,29 @@ public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold
 
     public AnalysisOptions withWindow(Duration window) {
         return new AnalysisOptions(Optional.of(window), stuckThreshold, leakSpanWindows, infrastructure, rules, limits,
-                keepSlis);
+                keepSlis, parser);
     }
 
     public AnalysisOptions withStuckThreshold(Duration threshold) {
-        return new AnalysisOptions(window, threshold, leakSpanWindows, infrastructure, rules, limits, keepSlis);
+        return new AnalysisOptions(window, threshold, leakSpanWindows, infrastructure, rules, limits, keepSlis, parser);
     }
 
     public AnalysisOptions withInfrastructure(List<String> packages) {
-        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, packages, rules, limits, keepSlis);
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, packages, rules, limits, keepSlis, parser);
     }
 
     public AnalysisOptions withRules(RuleSet rules) {
-        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, infrastructure, rules, limits, keepSlis);
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, infrastructure, rules, limits, keepSlis, parser);
     }
 
     public AnalysisOptions withLimits(RecordingLimits limits) {
-        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, infrastructure, rules, limits, keepSlis);
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, infrastructure, rules, limits, keepSlis, parser);
+    }
+
+    /** Reads with {@code parser} only, with no fallback. */
+    public AnalysisOptions withParser(Parser parser) {
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, infrastructure, rules, limits, keepSlis,
+                Optional.of(parser));
     }
 
     /** The window for a recording that spans {@code span}. */

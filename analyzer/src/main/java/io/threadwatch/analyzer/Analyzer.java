@@ -6,9 +6,10 @@ import io.threadwatch.analyzer.engine.EngineSettings;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.analyzer.report.Values;
-import io.threadwatch.analyzer.source.JfrFileSource;
+import io.threadwatch.analyzer.source.Parser;
 import io.threadwatch.analyzer.source.RecordingException;
 import io.threadwatch.analyzer.source.RecordingFiles;
+import io.threadwatch.analyzer.source.RecordingSource;
 import io.threadwatch.rules.Rule;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -31,34 +32,55 @@ public final class Analyzer {
 
     /**
      * Analyzes the files of one recording (one file, or the chunk files of one JVM's repository),
-     * plain or gzip-compressed.
+     * plain or gzip-compressed. Without a parser in the options, Threadwatch's own parser reads the
+     * files and JMC's takes over when it cannot; the report's {@code source.parser} says which did.
      *
      * @throws RecordingException when a file cannot be analyzed; the message says which and why
      */
     public static Report analyze(List<Path> files, AnalysisOptions options) throws RecordingException {
         try (RecordingFiles recording = RecordingFiles.open(files, options.limits())) {
-            // Whole seconds make window boundaries readable; events before the origin join the first window.
-            Instant origin = recording.start().truncatedTo(ChronoUnit.SECONDS);
-            Instant end = recording.end();
-            Duration window = options.windowFor(Duration.between(origin, end));
-            AnalysisEngine engine = new AnalysisEngine(new EngineSettings(origin, window, options.stuckThreshold(),
-                    options.leakSpanWindows(), options.infrastructure(), options.rules(), options.keepSlis()));
-            Instant[] last = {end};
-            new JfrFileSource(recording, new StackTable()).replay(event -> {
-                if (event.time().isAfter(last[0])) {
-                    last[0] = event.time();
+            if (options.parser().isPresent()) {
+                return analyze(recording, options, options.parser().get(), "");
+            }
+            try {
+                return analyze(recording, options, Parser.DEFAULT, "");
+            } catch (RecordingException e) {
+                if (!e.otherParserMayRead()) {
+                    throw e;
                 }
-                engine.accept(event);
-            });
-            EngineResult result = engine.finish(last[0]);
-            Report.Source source = new Report.Source("file", recording.name(), recording.bytes(), recording.chunks(),
-                    recording.truncated(), recording.truncations(),
-                    new Report.Jvm(result.jvmName(), result.jvmVersion(), result.cores()),
-                    Values.instant(recording.start()), Values.instant(end));
-            Report.Analysis analysis = new Report.Analysis(Values.duration(window), result.windows(),
-                    Values.duration(options.stuckThreshold()), options.rules().enabled().stream().map(Rule::id).toList());
-            return new Report(Report.SCHEMA, new Report.Tool("threadwatch", Version.current()), source, analysis,
-                    result.slis(), result.findings(), result.limitations());
+                try {
+                    return analyze(recording, options, Parser.FALLBACK, e.getMessage());
+                } catch (RecordingException again) {
+                    throw new RecordingException(e.getMessage() + "; " + Parser.FALLBACK.id() + " parser: "
+                            + again.getMessage(), again);
+                }
+            }
         }
+    }
+
+    private static Report analyze(RecordingFiles recording, AnalysisOptions options, Parser parser, String fallback)
+            throws RecordingException {
+        // Whole seconds make window boundaries readable; events before the origin join the first window.
+        Instant origin = recording.start().truncatedTo(ChronoUnit.SECONDS);
+        Instant end = recording.end();
+        Duration window = options.windowFor(Duration.between(origin, end));
+        AnalysisEngine engine = new AnalysisEngine(new EngineSettings(origin, window, options.stuckThreshold(),
+                options.leakSpanWindows(), options.infrastructure(), options.rules(), options.keepSlis()));
+        Instant[] last = {end};
+        RecordingSource.of(parser, recording, new StackTable()).replay(event -> {
+            if (event.time().isAfter(last[0])) {
+                last[0] = event.time();
+            }
+            engine.accept(event);
+        });
+        EngineResult result = engine.finish(last[0]);
+        Report.Source source = new Report.Source("file", recording.name(), recording.bytes(), recording.chunks(),
+                recording.truncated(), recording.truncations(), new Report.ParserUsed(parser.id(), fallback),
+                new Report.Jvm(result.jvmName(), result.jvmVersion(), result.cores()),
+                Values.instant(recording.start()), Values.instant(end));
+        Report.Analysis analysis = new Report.Analysis(Values.duration(window), result.windows(),
+                Values.duration(options.stuckThreshold()), options.rules().enabled().stream().map(Rule::id).toList());
+        return new Report(Report.SCHEMA, new Report.Tool("threadwatch", Version.current()), source, analysis,
+                result.slis(), result.findings(), result.limitations());
     }
 }

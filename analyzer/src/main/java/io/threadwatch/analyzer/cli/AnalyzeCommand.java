@@ -5,6 +5,7 @@ import io.threadwatch.analyzer.Analyzer;
 import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.analyzer.report.ReportFormat;
+import io.threadwatch.analyzer.source.Parser;
 import io.threadwatch.analyzer.source.RecordingException;
 import io.threadwatch.analyzer.source.RecordingLimits;
 import io.threadwatch.rules.RuleFileException;
@@ -73,6 +74,14 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Refuse a compressed recording that expands to more than SIZE, e.g. 4g. Default: 16g.")
     Long maxDecompressedSize;
 
+    @Option(names = "--parser", paramLabel = "PARSER", converter = Converters.ParserConverter.class,
+            description = "Read the recording with this parser only: threadwatch (Threadwatch's own, which decodes "
+                    + "only what the analysis reads, chunks in parallel), jdk (the JDK's jdk.jfr.consumer) or jmc (JDK "
+                    + "Mission Control's, which also reads JDK 7/8 recordings and zip or LZ4 files, but holds every "
+                    + "event in memory). Default: threadwatch, and jmc for a file it cannot read; the report's "
+                    + "source.parser says which read it and why.")
+    Parser parser;
+
     @Override
     public Integer call() {
         ReportFormat reportFormat = parseFormat();
@@ -82,6 +91,9 @@ final class AnalyzeCommand implements Callable<Integer> {
         }
         if (!ruleFlags.infrastructure().isEmpty()) {
             options = options.withInfrastructure(ruleFlags.infrastructure());
+        }
+        if (parser != null) {
+            options = options.withParser(parser);
         }
         if (maxDecompressedSize != null) {
             options = options.withLimits(new RecordingLimits(maxDecompressedSize));

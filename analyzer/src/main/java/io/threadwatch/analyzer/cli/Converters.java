@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.cli;
 
+import io.threadwatch.analyzer.source.Parser;
 import io.threadwatch.rules.Severity;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
@@ -42,6 +43,19 @@ public final class Converters {
                 throw new CommandLine.TypeConversionException("'" + value + "' must be a positive duration");
             }
             return duration;
+        }
+    }
+
+    /** {@code threadwatch}, {@code jdk} or {@code jmc}. */
+    public static final class ParserConverter implements CommandLine.ITypeConverter<Parser> {
+        @Override
+        public Parser convert(String value) {
+            try {
+                return Parser.fromId(value.trim().toLowerCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                throw new CommandLine.TypeConversionException("'" + value + "' is not a parser; use one of "
+                        + Parser.ids());
+            }
         }
     }
 

@@ -46,16 +46,25 @@ public record Report(String schema, Tool tool, Source source, Analysis analysis,
      * @param chunks    complete chunks analyzed
      * @param truncated whether part of a file was cut off and not analyzed
      * @param skipped   what was not analyzed, one line per cut file
+     * @param parser    which parser read the recording, and why when it was not the default
      * @param jvm       the recorded JVM
      * @param start     start of the first chunk
      * @param end       end of the last chunk
      */
-    @JsonPropertyOrder({"kind", "name", "bytes", "chunks", "truncated", "skipped", "jvm", "start", "end"})
+    @JsonPropertyOrder({"kind", "name", "bytes", "chunks", "truncated", "skipped", "parser", "jvm", "start", "end"})
     public record Source(String kind, String name, long bytes, int chunks, boolean truncated, List<String> skipped,
-                         Jvm jvm, String start, String end) {
+                         ParserUsed parser, Jvm jvm, String start, String end) {
         public Source {
             skipped = List.copyOf(skipped);
         }
+    }
+
+    /**
+     * @param name     the parser that read the recording: {@code threadwatch}, {@code jdk} or {@code jmc}
+     * @param fallback why the default parser could not read it, or the empty string when it did
+     *                 (or when a parser was chosen)
+     */
+    public record ParserUsed(String name, String fallback) {
     }
 
     /**

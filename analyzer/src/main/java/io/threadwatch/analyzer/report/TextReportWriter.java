@@ -40,6 +40,10 @@ final class TextReportWriter {
                 text.append("  truncated: ").append(skipped).append('\n');
             }
         }
+        if (!source.parser().fallback().isEmpty()) {
+            text.append("  read by the ").append(source.parser().name()).append(" parser: ")
+                    .append(source.parser().fallback()).append('\n');
+        }
         text.append('\n');
         if (report.findings().isEmpty()) {
             text.append("No findings.\n");

@@ -4,7 +4,6 @@ import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.SettingObserved;
 import java.util.Set;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * {@code jdk.ActiveSetting}: the settings the recording ran with, kept for the event types the
@@ -28,12 +27,12 @@ final class ActiveSettingTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         String eventType = context.eventTypeName(event.getLong(ID));
         String name = event.getString(NAME);
         String value = event.getString(VALUE);
         if (analyzedEventTypes.contains(eventType) && name != null && value != null) {
-            sink.accept(new SettingObserved(event.getStartTime(), eventType, name, value));
+            sink.accept(new SettingObserved(event.startTime(), eventType, name, value));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.CpuCount;
 import io.threadwatch.analyzer.event.Event;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * {@code jdk.ContainerConfiguration}: the container's effective CPU count. Emitted only when the
@@ -19,10 +18,10 @@ final class ContainerConfigurationTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         long cpus = event.getLong(EFFECTIVE_CPU_COUNT);
         if (cpus > 0 && cpus <= Integer.MAX_VALUE) {
-            sink.accept(new CpuCount(event.getStartTime(), (int) cpus, CpuCount.Origin.CONTAINER));
+            sink.accept(new CpuCount(event.startTime(), (int) cpus, CpuCount.Origin.CONTAINER));
         }
     }
 }

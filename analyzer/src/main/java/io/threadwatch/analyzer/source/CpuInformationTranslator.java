@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.CpuCount;
 import io.threadwatch.analyzer.event.Event;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.CPUInformation}: the host's hardware threads, the last resort for "cores". */
 final class CpuInformationTranslator implements EventTranslator {
@@ -16,10 +15,10 @@ final class CpuInformationTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         int hwThreads = event.getInt(HW_THREADS);
         if (hwThreads > 0) {
-            sink.accept(new CpuCount(event.getStartTime(), hwThreads, CpuCount.Origin.HARDWARE));
+            sink.accept(new CpuCount(event.startTime(), hwThreads, CpuCount.Origin.HARDWARE));
         }
     }
 }

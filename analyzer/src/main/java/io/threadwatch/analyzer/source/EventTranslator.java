@@ -2,11 +2,10 @@ package io.threadwatch.analyzer.source;
 
 import io.threadwatch.analyzer.event.Event;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * Translates one JFR event type into the neutral model. Implementations copy what the engine needs
- * and keep no reference to the {@link RecordedEvent}, which the stream may reuse.
+ * and keep no reference to the {@link SourceEvent}, which a parser may reuse.
  */
 interface EventTranslator {
 
@@ -14,5 +13,5 @@ interface EventTranslator {
     JfrEventSettings settings();
 
     /** Translates one event of {@link #settings()}'s type, passing zero or more events on. */
-    void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink);
+    void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink);
 }

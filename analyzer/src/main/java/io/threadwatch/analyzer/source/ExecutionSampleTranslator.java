@@ -4,8 +4,6 @@ import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.ThreadSampled;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedThread;
 
 /**
  * {@code jdk.ExecutionSample}: who ran when. A thread caught running Java code is not stuck, which
@@ -23,13 +21,13 @@ final class ExecutionSampleTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
-        RecordedThread thread = event.getThread(SAMPLED_THREAD);
-        long id = TranslationContext.threadId(thread);
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+        ThreadRef thread = event.thread(SAMPLED_THREAD);
+        long id = ThreadRef.idOf(thread);
         if (id > 0) {
-            boolean virtual = TranslationContext.isVirtual(thread);
-            sink.accept(new ThreadSampled(event.getStartTime(), id, virtual,
-                    virtual ? context.stack(event.getStackTrace()) : Stack.EMPTY));
+            boolean virtual = thread.virtual();
+            sink.accept(new ThreadSampled(event.startTime(), id, virtual,
+                    virtual ? event.stack() : Stack.EMPTY));
         }
     }
 }

@@ -2,9 +2,7 @@ package io.threadwatch.analyzer.source;
 
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.GarbageCollected;
-import java.time.Duration;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.GarbageCollection}: one per collection, with its pauses. */
 final class GarbageCollectionTranslator implements EventTranslator {
@@ -21,13 +19,13 @@ final class GarbageCollectionTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
-        sink.accept(new GarbageCollected(event.getEndTime(), event.getLong(GC_ID),
-                TranslationContext.optionalString(event, NAME), TranslationContext.optionalString(event, CAUSE),
-                nanos(event.getDuration(SUM_OF_PAUSES)), nanos(event.getDuration(LONGEST_PAUSE))));
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+        sink.accept(new GarbageCollected(event.endTime(), event.getLong(GC_ID),
+                event.optionalString(NAME), event.optionalString(CAUSE),
+                nanos(event.durationNanos(SUM_OF_PAUSES)), nanos(event.durationNanos(LONGEST_PAUSE))));
     }
 
-    private static long nanos(Duration duration) {
-        return duration.isNegative() ? 0 : duration.toNanos();
+    private static long nanos(long nanos) {
+        return Math.max(0, nanos);
     }
 }

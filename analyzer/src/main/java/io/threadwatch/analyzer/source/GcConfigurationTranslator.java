@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.GcConfigured;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.GCConfiguration}: which collectors run, to name them in GC findings. */
 final class GcConfigurationTranslator implements EventTranslator {
@@ -17,8 +16,8 @@ final class GcConfigurationTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
-        sink.accept(new GcConfigured(event.getStartTime(), TranslationContext.optionalString(event, YOUNG_COLLECTOR),
-                TranslationContext.optionalString(event, OLD_COLLECTOR)));
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+        sink.accept(new GcConfigured(event.startTime(), event.optionalString(YOUNG_COLLECTOR),
+                event.optionalString(OLD_COLLECTOR)));
     }
 }

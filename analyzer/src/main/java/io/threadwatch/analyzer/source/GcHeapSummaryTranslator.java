@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.HeapAfterGc;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.GCHeapSummary}: only the "After GC" side, what survived each collection. */
 final class GcHeapSummaryTranslator implements EventTranslator {
@@ -20,9 +19,9 @@ final class GcHeapSummaryTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         if (AFTER_GC.equals(event.getString(WHEN))) {
-            sink.accept(new HeapAfterGc(event.getStartTime(), event.getLong(GC_ID), event.getLong(HEAP_USED),
+            sink.accept(new HeapAfterGc(event.startTime(), event.getLong(GC_ID), event.getLong(HEAP_USED),
                     event.getLong(COMMITTED_SIZE)));
         }
     }

@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.CpuCount;
 import io.threadwatch.analyzer.event.Event;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.IntFlag}: only {@code -XX:ActiveProcessorCount}, which overrides every other CPU count. */
 final class IntFlagTranslator implements EventTranslator {
@@ -18,10 +17,10 @@ final class IntFlagTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         // -1 means "not set": the JVM then uses the container or host count.
         if (ACTIVE_PROCESSOR_COUNT.equals(event.getString(NAME)) && event.getInt(VALUE) > 0) {
-            sink.accept(new CpuCount(event.getStartTime(), event.getInt(VALUE), CpuCount.Origin.FLAG));
+            sink.accept(new CpuCount(event.startTime(), event.getInt(VALUE), CpuCount.Origin.FLAG));
         }
     }
 }

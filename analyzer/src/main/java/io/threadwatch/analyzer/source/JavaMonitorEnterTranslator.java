@@ -4,7 +4,6 @@ import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Event;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.JavaMonitorEnter}: time spent blocked before entering a {@code synchronized} region. */
 final class JavaMonitorEnterTranslator implements EventTranslator {
@@ -17,10 +16,10 @@ final class JavaMonitorEnterTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         // Entering a monitor has no timeout.
-        sink.accept(new Blocked(event.getEndTime(), BlockingKind.MONITOR_ENTER,
-                TranslationContext.threadId(event.getThread()), event.getDuration().toNanos(),
-                context.stack(event.getStackTrace()), false, TranslationContext.className(event.getClass(MONITOR_CLASS))));
+        sink.accept(new Blocked(event.endTime(), BlockingKind.MONITOR_ENTER,
+                ThreadRef.idOf(event.thread()), event.durationNanos(),
+                event.stack(), false, event.className(MONITOR_CLASS)));
     }
 }

@@ -4,7 +4,6 @@ import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Event;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.JavaMonitorWait}: {@code Object.wait}, and joins of platform threads. */
 final class JavaMonitorWaitTranslator implements EventTranslator {
@@ -18,11 +17,11 @@ final class JavaMonitorWaitTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         // Here 0 means "no timeout" (jfr-reference §0.7).
         boolean timed = event.getLong(TIMEOUT) > 0;
-        sink.accept(new Blocked(event.getEndTime(), BlockingKind.MONITOR_WAIT,
-                TranslationContext.threadId(event.getThread()), event.getDuration().toNanos(),
-                context.stack(event.getStackTrace()), timed, TranslationContext.className(event.getClass(MONITOR_CLASS))));
+        sink.accept(new Blocked(event.endTime(), BlockingKind.MONITOR_WAIT,
+                ThreadRef.idOf(event.thread()), event.durationNanos(),
+                event.stack(), timed, event.className(MONITOR_CLASS)));
     }
 }

@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.ThreadCount;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.JavaThreadStatistics}: the JVM's own live platform thread count, every second. */
 final class JavaThreadStatisticsTranslator implements EventTranslator {
@@ -19,8 +18,8 @@ final class JavaThreadStatisticsTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
-        sink.accept(new ThreadCount(event.getStartTime(), event.getLong(ACTIVE_COUNT), event.getLong(DAEMON_COUNT),
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+        sink.accept(new ThreadCount(event.startTime(), event.getLong(ACTIVE_COUNT), event.getLong(DAEMON_COUNT),
                 event.getLong(ACCUMULATED_COUNT), event.getLong(PEAK_COUNT)));
     }
 }

@@ -23,8 +23,8 @@ public final class JfrStreamSource {
      */
     public static void attach(EventStream stream, StackTable stacks, Consumer<Event> sink,
                               BiConsumer<String, RuntimeException> failures) {
-        TranslationContext context = new TranslationContext(stacks);
-        Translators.register(stream, context, (translator, event) -> {
+        TranslationContext context = new TranslationContext();
+        Translators.register(stream, context, stacks, (translator, event) -> {
             try {
                 translator.translate(event, context, sink);
             } catch (RuntimeException e) {

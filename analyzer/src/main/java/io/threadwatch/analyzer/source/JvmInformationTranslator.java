@@ -4,7 +4,6 @@ import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.JvmInfo;
 import java.time.Instant;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.JVMInformation}: which JVM was recorded. Its arguments are not copied (they may hold secrets). */
 final class JvmInformationTranslator implements EventTranslator {
@@ -20,9 +19,9 @@ final class JvmInformationTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
-        Instant started = event.getInstant(JVM_START_TIME);
-        sink.accept(new JvmInfo(event.getStartTime(), nonNull(event.getString(JVM_NAME)),
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+        Instant started = event.instant(JVM_START_TIME);
+        sink.accept(new JvmInfo(event.startTime(), nonNull(event.getString(JVM_NAME)),
                 version(nonNull(event.getString(JVM_VERSION))), event.getLong(PID),
                 started == null ? Instant.EPOCH : started));
     }

@@ -6,9 +6,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedClass;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedObject;
 
 /**
  * {@code jdk.OldObjectSample}: objects sampled at allocation that are still alive, with the
@@ -38,38 +35,37 @@ final class OldObjectSampleTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
-        RecordedObject object = event.getValue(OBJECT);
-        String type = object == null ? "" : TranslationContext.className(object.getClass(TYPE));
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+        RecordFields object = event.struct(OBJECT);
+        String type = object == null ? "" : object.className(TYPE);
         long size = event.hasField(OBJECT_SIZE) ? event.getLong(OBJECT_SIZE) : -1;
-        Duration age = event.getDuration(OBJECT_AGE);
-        sink.accept(new OldObjectSampled(event.getStartTime(), type, size, age.isNegative() ? Duration.ZERO : age,
-                context.stack(event.getStackTrace()), pathToRoot(object), root(event.getValue(ROOT))));
+        long ageNanos = event.durationNanos(OBJECT_AGE);
+        sink.accept(new OldObjectSampled(event.startTime(), type, size, Duration.ofNanos(Math.max(0, ageNanos)),
+                event.stack(), pathToRoot(object), root(event.struct(ROOT))));
     }
 
-    private static List<String> pathToRoot(RecordedObject object) {
+    private static List<String> pathToRoot(RecordFields object) {
         List<String> path = new ArrayList<>();
-        RecordedObject current = object;
+        RecordFields current = object;
         while (current != null && path.size() < MAX_PATH) {
-            RecordedObject reference = current.getValue(REFERRER);
+            RecordFields reference = current.struct(REFERRER);
             if (reference == null) {
                 break;
             }
-            RecordedObject holder = reference.getValue(OBJECT);
+            RecordFields holder = reference.struct(OBJECT);
             if (holder == null) {
                 break;
             }
-            RecordedClass holderType = holder.getClass(TYPE);
-            RecordedObject field = reference.getValue(FIELD);
-            RecordedObject array = reference.getValue(ARRAY);
+            RecordFields field = reference.struct(FIELD);
+            RecordFields array = reference.struct(ARRAY);
             String via = field != null ? "." + field.getString(NAME) : array != null ? "[" + array.getInt(INDEX) + "]" : "";
-            path.add(TranslationContext.className(holderType) + via);
+            path.add(holder.className(TYPE) + via);
             current = holder;
         }
         return path;
     }
 
-    private static String root(RecordedObject root) {
+    private static String root(RecordFields root) {
         if (root == null) {
             return "";
         }

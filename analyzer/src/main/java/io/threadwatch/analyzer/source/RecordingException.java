@@ -9,11 +9,27 @@ public final class RecordingException extends Exception {
 
     private static final long serialVersionUID = 1L;
 
+    private final boolean otherParserMayRead;
+
     public RecordingException(String message) {
-        super(message);
+        this(message, null, false);
     }
 
     public RecordingException(String message, Throwable cause) {
+        this(message, cause, false);
+    }
+
+    /**
+     * @param otherParserMayRead whether the file is a recording this parser rejects, so that
+     *                           another parser may still read it
+     */
+    public RecordingException(String message, Throwable cause, boolean otherParserMayRead) {
         super(message, cause);
+        this.otherParserMayRead = otherParserMayRead;
+    }
+
+    /** Whether the file is a recording this parser rejects, as opposed to a missing, empty or non-JFR file. */
+    public boolean otherParserMayRead() {
+        return otherParserMayRead;
     }
 }

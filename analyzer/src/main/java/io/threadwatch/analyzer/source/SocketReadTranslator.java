@@ -4,7 +4,6 @@ import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Event;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.SocketRead}: a blocking read that returned; {@code timeout} is SO_TIMEOUT. */
 final class SocketReadTranslator implements EventTranslator {
@@ -20,7 +19,7 @@ final class SocketReadTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         String host = event.getString(HOST);
         if (host == null || host.isEmpty()) {
             host = event.getString(ADDRESS);
@@ -28,8 +27,8 @@ final class SocketReadTranslator implements EventTranslator {
         String peer = (host == null ? "" : host) + ":" + event.getInt(PORT);
         // 0 means "no SO_TIMEOUT" (jfr-reference §5).
         boolean timed = event.getLong(TIMEOUT) > 0;
-        sink.accept(new Blocked(event.getEndTime(), BlockingKind.SOCKET_READ,
-                TranslationContext.threadId(event.getThread()), event.getDuration().toNanos(),
-                context.stack(event.getStackTrace()), timed, peer));
+        sink.accept(new Blocked(event.endTime(), BlockingKind.SOCKET_READ,
+                ThreadRef.idOf(event.thread()), event.durationNanos(),
+                event.stack(), timed, peer));
     }
 }

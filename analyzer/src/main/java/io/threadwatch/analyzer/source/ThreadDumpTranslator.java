@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.ThreadDumped;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * {@code jdk.ThreadDump}: the only view of threads that block and never wake. The JDK's default
@@ -19,10 +18,10 @@ final class ThreadDumpTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         String text = event.getString(RESULT);
         if (text != null && !text.isEmpty()) {
-            sink.accept(new ThreadDumped(event.getStartTime(), text));
+            sink.accept(new ThreadDumped(event.startTime(), text));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.ThreadEnded;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.ThreadEnd}, paired with its start on the Java thread id. */
 final class ThreadEndTranslator implements EventTranslator {
@@ -16,10 +15,10 @@ final class ThreadEndTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
-        long id = TranslationContext.threadId(event.getThread(THREAD));
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+        long id = ThreadRef.idOf(event.thread(THREAD));
         if (id > 0) {
-            sink.accept(new ThreadEnded(event.getStartTime(), id));
+            sink.accept(new ThreadEnded(event.startTime(), id));
         }
     }
 }

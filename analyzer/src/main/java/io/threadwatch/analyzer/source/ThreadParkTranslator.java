@@ -4,7 +4,6 @@ import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Event;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.ThreadPark}: every {@code java.util.concurrent} wait. */
 final class ThreadParkTranslator implements EventTranslator {
@@ -19,13 +18,13 @@ final class ThreadParkTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         // Not-set values are Long.MIN_VALUE, not 0 (jfr-reference §0.7): untimed park or no parkUntil.
         long timeoutNanos = event.getLong(TIMEOUT);
         long untilMillis = event.getLong(UNTIL);
         boolean timed = timeoutNanos > 0 || untilMillis > 0;
-        sink.accept(new Blocked(event.getEndTime(), BlockingKind.PARK, TranslationContext.threadId(event.getThread()),
-                event.getDuration().toNanos(), context.stack(event.getStackTrace()), timed,
-                TranslationContext.className(event.getClass(PARKED_CLASS))));
+        sink.accept(new Blocked(event.endTime(), BlockingKind.PARK, ThreadRef.idOf(event.thread()),
+                event.durationNanos(), event.stack(), timed,
+                event.className(PARKED_CLASS)));
     }
 }

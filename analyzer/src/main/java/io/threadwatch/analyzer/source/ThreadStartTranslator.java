@@ -3,8 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.ThreadStarted;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedThread;
 
 /** {@code jdk.ThreadStart}: its stack is the creator's (the code that called {@code start()}). */
 final class ThreadStartTranslator implements EventTranslator {
@@ -18,14 +16,13 @@ final class ThreadStartTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         // One event with thread = N/A was seen on 17 (jfr-reference §3): nothing to track then.
-        RecordedThread thread = event.getThread(THREAD);
-        if (thread == null || thread.getJavaThreadId() <= 0) {
+        ThreadRef thread = event.thread(THREAD);
+        if (thread == null || thread.javaThreadId() <= 0) {
             return;
         }
-        String name = thread.getJavaName() == null ? "" : thread.getJavaName();
-        sink.accept(new ThreadStarted(event.getStartTime(), thread.getJavaThreadId(), name,
-                TranslationContext.threadId(event.getThread(PARENT_THREAD)), context.stack(event.getStackTrace())));
+        sink.accept(new ThreadStarted(event.startTime(), thread.javaThreadId(), thread.javaName(),
+                ThreadRef.idOf(event.thread(PARENT_THREAD)), event.stack()));
     }
 }

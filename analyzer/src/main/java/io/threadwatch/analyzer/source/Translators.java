@@ -4,7 +4,7 @@ import java.util.ArrayList;
 import java.util.function.BiConsumer;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.EventStream;
-import jdk.jfr.consumer.RecordedEvent;
+import io.threadwatch.analyzer.event.StackTable;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -52,15 +52,17 @@ final class Translators {
      * Registers every translator on a stream, so that the stream skips the event types none
      * reads, and keeps the context's event type names up to date from the stream's metadata.
      */
-    static void register(EventStream stream, TranslationContext context,
-                         BiConsumer<EventTranslator, RecordedEvent> handler) {
+    static void register(EventStream stream, TranslationContext context, StackTable stacks,
+                         BiConsumer<EventTranslator, SourceEvent> handler) {
+        RecordedStacks recordedStacks = new RecordedStacks(stacks);
         stream.onMetadata(metadata -> {
             for (EventType type : metadata.getEventTypes()) {
                 context.registerEventType(type.getId(), type.getName());
             }
         });
         for (EventTranslator translator : all()) {
-            stream.onEvent(translator.settings().eventName(), event -> handler.accept(translator, event));
+            stream.onEvent(translator.settings().eventName(),
+                    event -> handler.accept(translator, RecordedEventView.of(event, recordedStacks)));
         }
     }
 }

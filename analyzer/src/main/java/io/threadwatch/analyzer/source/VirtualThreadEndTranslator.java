@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.VirtualThreadEnded;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.VirtualThreadEnd} (JDK 21+), paired with its start on the Java thread id. */
 final class VirtualThreadEndTranslator implements EventTranslator {
@@ -16,10 +15,10 @@ final class VirtualThreadEndTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         long id = event.getLong(JAVA_THREAD_ID);
         if (id > 0) {
-            sink.accept(new VirtualThreadEnded(event.getStartTime(), id));
+            sink.accept(new VirtualThreadEnded(event.startTime(), id));
         }
     }
 }

@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.Pinned;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * {@code jdk.VirtualThreadPinned} (JDK 21+): a virtual thread that blocked while pinned. JDK 24+
@@ -20,10 +19,10 @@ final class VirtualThreadPinnedTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
-        sink.accept(new Pinned(event.getEndTime(), TranslationContext.threadId(event.getThread()),
-                event.getDuration().toNanos(), context.stack(event.getStackTrace()),
-                TranslationContext.optionalString(event, PINNED_REASON),
-                TranslationContext.optionalString(event, BLOCKING_OPERATION)));
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+        sink.accept(new Pinned(event.endTime(), ThreadRef.idOf(event.thread()),
+                event.durationNanos(), event.stack(),
+                event.optionalString(PINNED_REASON),
+                event.optionalString(BLOCKING_OPERATION)));
     }
 }

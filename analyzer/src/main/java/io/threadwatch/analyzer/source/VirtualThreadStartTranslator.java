@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.VirtualThreadStarted;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /**
  * {@code jdk.VirtualThreadStart} (JDK 21+), off in the JDK's settings: one event per virtual
@@ -20,10 +19,10 @@ final class VirtualThreadStartTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         long id = event.getLong(JAVA_THREAD_ID);
         if (id > 0) {
-            sink.accept(new VirtualThreadStarted(event.getStartTime(), id));
+            sink.accept(new VirtualThreadStarted(event.startTime(), id));
         }
     }
 }

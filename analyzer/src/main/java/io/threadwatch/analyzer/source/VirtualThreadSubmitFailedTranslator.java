@@ -3,7 +3,6 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.SubmitFailed;
 import java.util.function.Consumer;
-import jdk.jfr.consumer.RecordedEvent;
 
 /** {@code jdk.VirtualThreadSubmitFailed} (JDK 21+): the scheduler refused a virtual thread's task. */
 final class VirtualThreadSubmitFailedTranslator implements EventTranslator {
@@ -17,8 +16,8 @@ final class VirtualThreadSubmitFailedTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(RecordedEvent event, TranslationContext context, Consumer<Event> sink) {
-        sink.accept(new SubmitFailed(event.getStartTime(), event.getLong(JAVA_THREAD_ID),
-                TranslationContext.optionalString(event, EXCEPTION_MESSAGE), context.stack(event.getStackTrace())));
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+        sink.accept(new SubmitFailed(event.startTime(), event.getLong(JAVA_THREAD_ID),
+                event.optionalString(EXCEPTION_MESSAGE), event.stack()));
     }
 }
