@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -67,15 +68,19 @@ public final class Analyzer {
         AnalysisEngine engine = new AnalysisEngine(new EngineSettings(origin, window, options.stuckThreshold(),
                 options.leakSpanWindows(), options.infrastructure(), options.rules(), options.keepSlis()));
         Instant[] last = {end};
-        RecordingSource.of(parser, recording, new StackTable()).replay(event -> {
+        RecordingSource reader = RecordingSource.of(parser, recording, new StackTable());
+        reader.replay(event -> {
             if (event.time().isAfter(last[0])) {
                 last[0] = event.time();
             }
             engine.accept(event);
         });
         EngineResult result = engine.finish(last[0]);
-        Report.Source source = new Report.Source("file", recording.name(), recording.bytes(), recording.chunks(),
-                recording.truncated(), recording.truncations(), new Report.ParserUsed(parser.id(), fallback),
+        List<String> skipped = new ArrayList<>(recording.truncations());
+        skipped.addAll(reader.skipped());
+        Report.Source source = new Report.Source("file", recording.name(), recording.bytes(),
+                recording.chunks() - reader.skipped().size(), !skipped.isEmpty(), skipped,
+                new Report.ParserUsed(parser.id(), fallback),
                 new Report.Jvm(result.jvmName(), result.jvmVersion(), result.cores()),
                 Values.instant(recording.start()), Values.instant(end));
         Report.Analysis analysis = new Report.Analysis(Values.duration(window), result.windows(),

@@ -108,7 +108,11 @@ public final class AnalysisEngine {
         if (finished) {
             throw new IllegalStateException("the engine has finished");
         }
-        for (Window window : clock.advanceTo(time)) {
+        List<Window> closing = clock.advanceTo(time);
+        if (closing.isEmpty()) {
+            return;
+        }
+        for (Window window : closing) {
             close(window);
         }
     }

@@ -38,17 +38,22 @@ final class BlockingStats {
         final TopCounts<String> blockers = new TopCounts<>(BLOCKERS_PER_SITE);
     }
 
+    /** The open window's cell and the run's cell of one (kind, site): one lookup per event for both. */
+    private static final class Cells {
+        final DurationCell window = new DurationCell();
+        final RunCell run = new RunCell();
+    }
+
     // Hash maps on the per-event path; sorted only when a window closes, for stable output.
-    private final Map<Key, DurationCell> window = new HashMap<>();
+    private final Map<Key, Cells> cells = new HashMap<>();
     private final Map<BlockingKind, DurationCell> windowByKind = new EnumMap<>(BlockingKind.class);
-    private final Map<Key, RunCell> run = new HashMap<>();
 
     /** Records one blocking event at an application site. */
     void record(Blocked event, Site site) {
-        Key key = new Key(event.kind(), site);
-        window.computeIfAbsent(key, k -> new DurationCell()).record(event.durationNanos(), event.timed());
+        Cells siteCells = cells.computeIfAbsent(new Key(event.kind(), site), k -> new Cells());
+        siteCells.window.record(event.durationNanos(), event.timed());
         windowByKind.computeIfAbsent(event.kind(), k -> new DurationCell()).record(event.durationNanos(), event.timed());
-        RunCell runCell = run.computeIfAbsent(key, k -> new RunCell());
+        RunCell runCell = siteCells.run;
         runCell.stacks.add(event.stack());
         if (!event.blocker().isEmpty()) {
             runCell.blockers.add(event.blocker());
@@ -68,15 +73,15 @@ final class BlockingStats {
             }
             cell.reset();
         }
-        for (Map.Entry<Key, DurationCell> entry : new TreeMap<>(window).entrySet()) {
-            DurationCell cell = entry.getValue();
+        for (Map.Entry<Key, Cells> entry : new TreeMap<>(cells).entrySet()) {
+            DurationCell cell = entry.getValue().window;
             if (cell.count > 0) {
                 String kind = entry.getKey().kind().label();
                 String site = entry.getKey().site().label();
                 samples.add(Sli.BLOCKED_P99.sample(cell.p99Millis(), "kind", kind, "site", site));
                 samples.add(Sli.BLOCKED_COUNT.sample(cell.count, "kind", kind, "site", site));
                 samples.add(Sli.BLOCKED_TIME_RATIO.sample(cell.ratioOf(seconds), "kind", kind, "site", site));
-                cell.addTo(run.get(entry.getKey()).total);
+                cell.addTo(entry.getValue().run.total);
             }
             cell.reset();
         }
@@ -85,16 +90,17 @@ final class BlockingStats {
 
     /** The run's cell for a kind and site, or {@code null} if nothing blocked there. */
     RunCell run(BlockingKind kind, Site site) {
-        return run.get(new Key(kind, site));
+        Cells found = cells.get(new Key(kind, site));
+        return found == null ? null : found.run;
     }
 
     /** The run's cells of every kind at a site, by kind. */
     Map<BlockingKind, RunCell> runAt(Site site) {
         Map<BlockingKind, RunCell> byKind = new EnumMap<>(BlockingKind.class);
         for (BlockingKind kind : BlockingKind.values()) {
-            RunCell cell = run.get(new Key(kind, site));
-            if (cell != null) {
-                byKind.put(kind, cell);
+            Cells found = cells.get(new Key(kind, site));
+            if (found != null) {
+                byKind.put(kind, found.run);
             }
         }
         return byKind;

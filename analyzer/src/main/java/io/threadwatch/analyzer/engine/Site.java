@@ -27,6 +27,18 @@ record Site(Frame frame, String label, String fingerprint) implements Comparable
         return new Site(frame, frame.toString(), StackTable.fingerprint(List.of(frame)));
     }
 
+    /** The fingerprint's hash: sites key the per-event blocking maps, and a record would hash the frame each time. */
+    @Override
+    public int hashCode() {
+        return fingerprint.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Site site && fingerprint.equals(site.fingerprint)
+                && label.equals(site.label) && frame.equals(site.frame);
+    }
+
     @Override
     public int compareTo(Site other) {
         return label.compareTo(other.label);

@@ -1,6 +1,7 @@
 package io.threadwatch.analyzer.engine;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,15 +16,19 @@ import java.util.Map;
 final class TopCounts<K> {
 
     private final int capacity;
-    private final Map<K, Long> counts = new LinkedHashMap<>();
+    /** Mutable counters: {@code merge} with boxed longs allocated on every blocking event. */
+    private final Map<K, long[]> counts = new LinkedHashMap<>();
 
     TopCounts(int capacity) {
         this.capacity = capacity;
     }
 
     void add(K key) {
-        if (counts.containsKey(key) || counts.size() < capacity) {
-            counts.merge(key, 1L, Long::sum);
+        long[] count = counts.get(key);
+        if (count != null) {
+            count[0]++;
+        } else if (counts.size() < capacity) {
+            counts.put(key, new long[] {1});
         }
     }
 
@@ -31,10 +36,10 @@ final class TopCounts<K> {
     K top(K fallback) {
         K best = fallback;
         long most = 0;
-        for (Map.Entry<K, Long> entry : counts.entrySet()) {
-            if (entry.getValue() > most) {
+        for (Map.Entry<K, long[]> entry : counts.entrySet()) {
+            if (entry.getValue()[0] > most) {
                 best = entry.getKey();
-                most = entry.getValue();
+                most = entry.getValue()[0];
             }
         }
         return best;
@@ -42,8 +47,8 @@ final class TopCounts<K> {
 
     /** The keys, most frequent first (first seen first on ties). */
     List<K> ranked() {
-        List<Map.Entry<K, Long>> entries = new ArrayList<>(counts.entrySet());
-        entries.sort(Map.Entry.<K, Long>comparingByValue().reversed());
+        List<Map.Entry<K, long[]>> entries = new ArrayList<>(counts.entrySet());
+        entries.sort(Comparator.comparingLong((Map.Entry<K, long[]> entry) -> entry.getValue()[0]).reversed());
         return entries.stream().map(Map.Entry::getKey).toList();
     }
 }

@@ -19,6 +19,21 @@ public record Stack(List<Frame> frames, boolean truncated, String fingerprint) {
         frames = List.copyOf(frames);
     }
 
+    /**
+     * The fingerprint's hash: a record would hash every frame on every call, and stacks key the
+     * per-site evidence maps that every blocking event updates.
+     */
+    @Override
+    public int hashCode() {
+        return fingerprint.hashCode();
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return this == other || other instanceof Stack stack && truncated == stack.truncated
+                && fingerprint.equals(stack.fingerprint) && frames.equals(stack.frames);
+    }
+
     /** Whether there are no frames. */
     public boolean isEmpty() {
         return frames.isEmpty();

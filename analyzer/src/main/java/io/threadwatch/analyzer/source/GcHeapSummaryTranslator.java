@@ -11,7 +11,8 @@ final class GcHeapSummaryTranslator implements EventTranslator {
     private static final String WHEN = "when";
     private static final String AFTER_GC = "After GC";
     private static final String HEAP_USED = "heapUsed";
-    private static final String COMMITTED_SIZE = "heapSpace.committedSize";
+    private static final String HEAP_SPACE = "heapSpace";
+    private static final String COMMITTED_SIZE = "committedSize";
 
     @Override
     public JfrEventSettings settings() {
@@ -21,8 +22,9 @@ final class GcHeapSummaryTranslator implements EventTranslator {
     @Override
     public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         if (AFTER_GC.equals(event.getString(WHEN))) {
+            RecordFields heapSpace = event.struct(HEAP_SPACE);
             sink.accept(new HeapAfterGc(event.startTime(), event.getLong(GC_ID), event.getLong(HEAP_USED),
-                    event.getLong(COMMITTED_SIZE)));
+                    heapSpace == null ? 0 : heapSpace.getLong(COMMITTED_SIZE)));
         }
     }
 }

@@ -20,7 +20,7 @@ public enum Parser {
     JMC;
 
     /** The parser used when none is chosen. */
-    public static final Parser DEFAULT = JDK;
+    public static final Parser DEFAULT = THREADWATCH;
     /** The parser that takes over, when none is chosen, from a default parser that cannot read a file. */
     public static final Parser FALLBACK = JMC;
 

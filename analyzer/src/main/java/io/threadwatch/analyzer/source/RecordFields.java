@@ -4,7 +4,8 @@ import java.time.Instant;
 
 /**
  * The fields of one JFR event, or of a struct inside one, as translators read them, whichever
- * parser decoded the recording. Names are the JFR field names ({@code jfr metadata}); a field the
+ * parser decoded the recording. Names are plain JFR field names ({@code jfr metadata}), not dotted
+ * paths: reach into a struct with {@link #struct(String)}. A field the
  * recording's metadata does not declare reads as absent: {@code 0}, {@code false} or {@code null}.
  */
 interface RecordFields {

@@ -2,6 +2,7 @@ package io.threadwatch.analyzer.source;
 
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.StackTable;
+import java.util.List;
 import java.util.function.Consumer;
 
 /** Replays a prepared recording as neutral events in commit-time order: one implementation per {@link Parser}. */
@@ -16,11 +17,20 @@ public interface RecordingSource {
      */
     void replay(Consumer<Event> sink) throws RecordingException;
 
+    /**
+     * What the last {@link #replay} skipped inside files it could otherwise read, e.g. a corrupt
+     * chunk between good ones, one line each; empty when it read everything.
+     */
+    default List<String> skipped() {
+        return List.of();
+    }
+
     /** The source that reads {@code files} with {@code parser}, interning stacks in {@code stacks}. */
     static RecordingSource of(Parser parser, RecordingFiles files, StackTable stacks) {
         return switch (parser) {
+            case THREADWATCH -> new ChunkFileSource(files, stacks);
             case JDK -> new JfrFileSource(files, stacks);
-            case THREADWATCH, JMC -> throw new UnsupportedOperationException("the " + parser.id() + " parser is not built yet");
+            case JMC -> throw new UnsupportedOperationException("the " + parser.id() + " parser is not built yet");
         };
     }
 }

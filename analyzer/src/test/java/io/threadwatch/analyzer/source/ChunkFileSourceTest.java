@@ -1,0 +1,143 @@
+package io.threadwatch.analyzer.source;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.threadwatch.analyzer.AnalysisOptions;
+import io.threadwatch.analyzer.Analyzer;
+import io.threadwatch.analyzer.ReportAssertions;
+import io.threadwatch.analyzer.TestRecordings;
+import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.StackTable;
+import io.threadwatch.analyzer.report.Report;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Threadwatch's own chunk decoder against the JDK's parser on real recordings: the committed
+ * sample recordings (JDK 17 and 25, read by whichever JDK runs the tests) must give the very same
+ * report, and a many-chunk recording made here must replay the same event sequence whether its
+ * chunks are decoded on one thread or several.
+ */
+class ChunkFileSourceTest {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TempDir
+    static Path dir;
+
+    private static Path manyChunks;
+
+    static Stream<Path> sampleRecordings() throws IOException {
+        try (Stream<Path> files = Files.list(TestRecordings.directory())) {
+            return files.filter(file -> file.getFileName().toString().endsWith(".jfr.gz")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("sampleRecordings")
+    void givesTheJdkParsersReportOnEverySampleRecording(Path recording) throws Exception {
+        Report jdk = Analyzer.analyze(List.of(recording), AnalysisOptions.defaults().withParser(Parser.JDK));
+        Report own = Analyzer.analyze(List.of(recording), AnalysisOptions.defaults().withParser(Parser.THREADWATCH));
+
+        assertThat(own.source().parser().name()).isEqualTo("threadwatch");
+        assertThat(withoutParser(own)).isEqualTo(withoutParser(jdk));
+        assertThat(own.findings()).isNotNull();
+        ReportAssertions.validJson(own);
+    }
+
+    /**
+     * Records this JVM for a few seconds with blocking and thread churn, starting and stopping a
+     * second recording every 200 ms: each start and stop rotates the chunk.
+     */
+    @BeforeAll
+    static void recordManyChunks() throws Exception {
+        manyChunks = dir.resolve("many-chunks.jfr");
+        Path jfc = Path.of(System.getProperty("threadwatch.jfc", "../threadwatch.jfc")).toAbsolutePath();
+        try (Recording recording = new Recording(jdk.jfr.Configuration.create(jfc))) {
+            recording.start();
+            Object lock = new Object();
+            List<Thread> workers = new ArrayList<>();
+            CountDownLatch stop = new CountDownLatch(1);
+            for (int i = 0; i < 4; i++) {
+                Thread worker = new Thread(() -> {
+                    while (stop.getCount() > 0) {
+                        synchronized (lock) {
+                            LockSupport.parkNanos(25_000_000L);
+                        }
+                        Thread shortLived = new Thread(() -> LockSupport.parkNanos(30_000_000L), "short-lived");
+                        shortLived.start();
+                        LockSupport.parkNanos(25_000_000L);
+                    }
+                }, "contender-" + i);
+                worker.start();
+                workers.add(worker);
+            }
+            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
+            while (System.nanoTime() < end) {
+                try (Recording rotation = new Recording()) {
+                    rotation.start();
+                    Thread.sleep(200);
+                }
+            }
+            stop.countDown();
+            for (Thread worker : workers) {
+                worker.join();
+            }
+            recording.dump(manyChunks);
+        }
+    }
+
+    @Test
+    void replaysTheSameEventsOnOneThreadAsOnSeveral() throws Exception {
+        try (RecordingFiles files = RecordingFiles.open(List.of(manyChunks), RecordingLimits.DEFAULT)) {
+            assertThat(files.chunks()).as("chunks in the recording made for this test").isGreaterThanOrEqualTo(6);
+
+            List<Event> sequential = replay(files, 1);
+            List<Event> parallel = replay(files, 4);
+
+            assertThat(sequential).hasSizeGreaterThan(100);
+            assertThat(parallel).isEqualTo(sequential);
+        }
+    }
+
+    @Test
+    void givesTheJdkParsersReportOnAManyChunkRecording() throws Exception {
+        AnalysisOptions options = AnalysisOptions.defaults().withWindow(Duration.ofSeconds(1));
+        Report jdk = Analyzer.analyze(List.of(manyChunks), options.withParser(Parser.JDK));
+        Report own = Analyzer.analyze(List.of(manyChunks), options.withParser(Parser.THREADWATCH));
+
+        assertThat(own.source().chunks()).isGreaterThanOrEqualTo(6);
+        // The JDK's parser converts every chunk's ticks with the first chunk's clock when the
+        // metadata is unchanged; with a clock drift of a few nanoseconds per chunk, counts near a
+        // window edge could differ. Over a few seconds in one JVM, they do not.
+        assertThat(withoutParser(own)).isEqualTo(withoutParser(jdk));
+    }
+
+    private static List<Event> replay(RecordingFiles files, int threads) throws RecordingException {
+        List<Event> events = new ArrayList<>();
+        new ChunkFileSource(files, new StackTable(), threads).replay(events::add);
+        return events;
+    }
+
+    private static JsonNode withoutParser(Report report) {
+        ObjectNode tree = JSON.valueToTree(report);
+        ((ObjectNode) tree.get("source")).remove("parser");
+        return tree;
+    }
+}
