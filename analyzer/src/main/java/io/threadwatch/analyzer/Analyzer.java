@@ -67,6 +67,7 @@ public final class Analyzer {
         AnalysisEngine engine = new AnalysisEngine(new EngineSettings(origin, window, options.stuckThreshold(),
                 options.leakSpanWindows(), options.infrastructure(), options.rules(), options.keepSlis()));
         Instant[] last = {end};
+        recording.requireReadableBy(parser);
         RecordingSource.of(parser, recording, new StackTable()).replay(event -> {
             if (event.time().isAfter(last[0])) {
                 last[0] = event.time();

@@ -20,7 +20,8 @@ public interface RecordingSource {
     static RecordingSource of(Parser parser, RecordingFiles files, StackTable stacks) {
         return switch (parser) {
             case JDK -> new JfrFileSource(files, stacks);
-            case THREADWATCH, JMC -> throw new UnsupportedOperationException("the " + parser.id() + " parser is not built yet");
+            case JMC -> new JmcFileSource(files, stacks);
+            case THREADWATCH -> throw new UnsupportedOperationException("the " + parser.id() + " parser is not built yet");
         };
     }
 }
