@@ -57,7 +57,7 @@ final class JmcChunkIndex {
             infos = FlightRecordingLoader.readChunkInfo(FlightRecordingLoader.createChunkSupplier(in));
         } catch (IOException | CouldNotLoadRecordingException | RuntimeException e) {
             throw new RecordingException("'" + file + "' is " + why + ", but JMC's parser cannot read its chunk "
-                    + "headers: " + e, e, false);
+                    + "headers: " + JmcLoader.oneLine(e), e, false);
         }
         if (infos.isEmpty()) {
             throw new RecordingException("'" + file + "' is " + why + " and holds no chunk");

@@ -2,26 +2,12 @@ package io.threadwatch.analyzer.source;
 
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.StackTable;
-import java.io.IOException;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.openjdk.jmc.common.item.IItem;
-import org.openjdk.jmc.common.item.IItemCollection;
-import org.openjdk.jmc.common.item.IItemIterable;
-import org.openjdk.jmc.common.item.IType;
-import org.openjdk.jmc.flightrecorder.CouldNotLoadRecordingException;
-import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
-import org.openjdk.jmc.flightrecorder.parser.IParserExtension;
-import org.openjdk.jmc.flightrecorder.parser.filter.FilterExtension;
-import org.openjdk.jmc.flightrecorder.parser.filter.OnLoadFilters;
-import org.openjdk.jmc.flightrecorder.parser.synthetic.SyntheticAttributeExtension;
 
 /**
  * Replays recording files through JDK Mission Control's parser, which also reads JDK 7/8
@@ -32,6 +18,9 @@ import org.openjdk.jmc.flightrecorder.parser.synthetic.SyntheticAttributeExtensi
  * <p>JMC hands out one event type as several lanes (one per chunk, and for duration events split
  * further into lanes of non-overlapping events), each sorted on its own. This source merges them
  * into commit-time order, as the JDK's ordered stream delivers them.
+ *
+ * <p>Only {@link JmcLoader} and the view classes link JMC's types; this class loads without them,
+ * so that the agent jar, which leaves JMC out, refuses the parser in one line.
  */
 public final class JmcFileSource implements RecordingSource {
 
@@ -46,21 +35,12 @@ public final class JmcFileSource implements RecordingSource {
         JMC_LOGGER.setLevel(Level.SEVERE);
     }
 
-    /** Ties in commit time go in start-time, then type-name order, whatever order JMC's threads loaded chunks in. */
-    private static final Comparator<Pending> COMMIT_ORDER = Comparator.comparingLong(Pending::endNanos)
-            .thenComparingLong(Pending::startNanos)
-            .thenComparing(pending -> pending.type().translator().settings().eventName());
-
     private final RecordingFiles files;
     private final StackTable stacks;
 
     public JmcFileSource(RecordingFiles files, StackTable stacks) {
         this.files = files;
         this.stacks = stacks;
-    }
-
-    /** One loaded event, waiting for its turn. */
-    private record Pending(long endNanos, long startNanos, JmcEventType type, IItem item) {
     }
 
     /**
@@ -77,16 +57,16 @@ public final class JmcFileSource implements RecordingSource {
         }
         JmcStacks jmcStacks = new JmcStacks(stacks);
         for (RecordingFiles.Input input : files.inputs()) {
-            List<Pending> events = load(input, translators);
+            List<JmcLoader.Loaded> events = load(input, translators);
             if (events.isEmpty()) {
                 throw new RecordingException("'" + input.name() + "': JMC's parser read no event from it; "
                         + "the recording is corrupt or holds none of the events Threadwatch reads", null, true);
             }
-            events.sort(COMMIT_ORDER);
+            events.sort(JmcLoader.COMMIT_ORDER);
             TranslationContext context = new TranslationContext();
             JmcEventView view = new JmcEventView(jmcStacks, context);
             for (int i = 0; i < events.size(); i++) {
-                Pending event = events.get(i);
+                JmcLoader.Loaded event = events.get(i);
                 // Let the loaded event go once it is translated: the heap holds the rest.
                 events.set(i, null);
                 translate(event.type().translator(), view.of(event.type(), event.item(), event.startNanos(),
@@ -95,41 +75,14 @@ public final class JmcFileSource implements RecordingSource {
         }
     }
 
-    private static List<Pending> load(RecordingFiles.Input input, Map<String, EventTranslator> translators)
+    private static List<JmcLoader.Loaded> load(RecordingFiles.Input input, Map<String, EventTranslator> translators)
             throws RecordingException {
         try {
-            IItemCollection loaded = JfrLoaderToolkit.loadEvents(List.of(input.parseable().toFile()),
-                    extensions(translators));
-            List<Pending> events = new ArrayList<>();
-            Map<IType<IItem>, JmcEventType> types = new IdentityHashMap<>();
-            for (IItemIterable lane : loaded) {
-                JmcEventType type = types.computeIfAbsent(lane.getType(), t -> JmcEventType.of(t, translators));
-                if (type == null) {
-                    continue;
-                }
-                for (IItem item : lane) {
-                    events.add(new Pending(type.endNanos(item), type.startNanos(item), type, item));
-                }
-            }
-            return events;
-        } catch (IOException | CouldNotLoadRecordingException | RuntimeException e) {
-            throw new RecordingException("'" + input.name() + "': JMC's parser cannot parse it: " + oneLine(e), e, true);
-        } catch (OutOfMemoryError e) {
-            throw new RecordingException("'" + input.name() + "': JMC's parser ran out of memory, as it holds every "
-                    + "event on the heap; raise -Xmx or read it with another parser", e, true);
+            return JmcLoader.load(input, translators);
         } catch (NoClassDefFoundError e) {
             throw new RecordingException("the jmc parser is not in this build (the agent jar leaves JMC out); "
                     + "analyze with threadwatch.jar", e, false);
         }
-    }
-
-    /**
-     * JMC's default extension (which also maps JDK 7/8 and 9/10 recordings onto today's event and
-     * field names), then a load-time filter, so that JMC keeps only the types a translator reads.
-     */
-    private static List<IParserExtension> extensions(Map<String, EventTranslator> translators) {
-        return List.of(new SyntheticAttributeExtension(),
-                new FilterExtension(OnLoadFilters.includeEvents(translators.keySet())));
     }
 
     private static void translate(EventTranslator translator, SourceEvent event, TranslationContext context,
@@ -140,10 +93,5 @@ public final class JmcFileSource implements RecordingSource {
             throw new IllegalStateException("analysis failed on a " + translator.settings().eventName() + " event: " + e,
                     e);
         }
-    }
-
-    private static String oneLine(Throwable e) {
-        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
-        return message.lines().findFirst().orElse("");
     }
 }

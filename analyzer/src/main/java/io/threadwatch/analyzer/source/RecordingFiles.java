@@ -177,8 +177,7 @@ public final class RecordingFiles implements AutoCloseable {
         }
         if (magic == ZIP_MAGIC || magic == LZ4_MAGIC) {
             // JMC reads these itself, so nothing is written to disk for them.
-            return JmcChunkIndex.read(file, name, bytes, file, (magic == ZIP_MAGIC ? "zip" : "LZ4") + "-compressed",
-                    limits);
+            return jmcOnly(file, name, bytes, file, (magic == ZIP_MAGIC ? "zip" : "LZ4") + "-compressed", limits);
         }
         Path plain = file;
         String truncation = "";
@@ -189,9 +188,20 @@ public final class RecordingFiles implements AutoCloseable {
         }
         int major = formatMajor(plain);
         if (major == 0) {
-            return JmcChunkIndex.read(file, name, bytes, plain, "a JDK 7/8 recording (JFR format 0.x)", limits);
+            return jmcOnly(file, name, bytes, plain, "a JDK 7/8 recording (JFR format 0.x)", limits);
         }
         return walkChunks(file, name, bytes, plain, truncation, temporaries);
+    }
+
+    /** A file only JMC's parser reads, indexed by JMC, which the agent jar leaves out. */
+    private static Input jmcOnly(Path file, String name, long bytes, Path parseable, String why, RecordingLimits limits)
+            throws RecordingException {
+        try {
+            return JmcChunkIndex.read(file, name, bytes, parseable, why, limits);
+        } catch (NoClassDefFoundError e) {
+            throw new RecordingException("'" + file + "' is " + why + ", which only the jmc parser reads, and this "
+                    + "build leaves it out (the agent jar); analyze with threadwatch.jar", e);
+        }
     }
 
     /** The format major version of the first chunk, or -1 when the file does not start with one. */
