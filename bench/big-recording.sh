@@ -16,13 +16,16 @@
 # threadwatch.jfc into bench/target/big-recording/, and kept there for later runs (same JDK, same
 # size); about 2.5 minutes per 100 MB on 2 cores.
 # Environment: SIZE_MB (100), RUNS (3), THREADS (threads per kind of blocking in the generator, 100),
-# READER_OPTS (JVM options of every reader, "-Xmx4g"), GENERATOR_OPTS ("-Xmx512m"), JAVA_HOME.
+# READER_OPTS (JVM options of the JDK, JMC and raw readers, "-Xmx4g"), THREADWATCH_OPTS (JVM options
+# of 'analyze', "-Xmx256m": its memory does not grow with the file), GENERATOR_OPTS ("-Xmx512m"),
+# JAVA_HOME.
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 SIZE_MB="${SIZE_MB:-100}"
 RUNS="${RUNS:-3}"
 THREADS="${THREADS:-100}"
 READER_OPTS="${READER_OPTS:--Xmx4g}"
+THREADWATCH_OPTS="${THREADWATCH_OPTS:--Xmx256m}"
 GENERATOR_OPTS="${GENERATOR_OPTS:--Xmx512m}"
 JAVA="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 
@@ -89,15 +92,15 @@ results="$tmp/results.txt"
 events=""
 # One run of one reader: appends "run reader wall_s cpu_s rss_kb" to the results.
 run() {
-    local i=$1 reader=$2 out="$tmp/$1-$2.out" times="$tmp/$1-$2.time" status=0 command=()
+    local i=$1 reader=$2 out="$tmp/$1-$2.out" times="$tmp/$1-$2.time" status=0 command=() options="$READER_OPTS"
     case "$reader" in
-        threadwatch) command=(-jar "$tmp/threadwatch.jar" analyze "$file") ;;
+        threadwatch) command=(-jar "$tmp/threadwatch.jar" analyze "$file"); options="$THREADWATCH_OPTS" ;;
         jdk) command=(-cp "$classpath" "$bigfile.JdkScan" "$file") ;;
         jmc) command=(-cp "$classpath" "$bigfile.JmcScan" "$file") ;;
         raw) command=(-cp "$classpath" "$bigfile.RawRead" "$file") ;;
     esac
     # shellcheck disable=SC2086 # the options are words
-    timed "$times" "$JAVA" $READER_OPTS "${command[@]}" > "$out" 2> "$tmp/$1-$2.err" || status=$?
+    timed "$times" "$JAVA" $options "${command[@]}" > "$out" 2> "$tmp/$1-$2.err" || status=$?
     # analyze exits 1 when it has findings: that is a successful read.
     if ((status != 0)) && ! [[ $reader == threadwatch && $status == 1 ]]; then
         echo "big-recording.sh: $(label "$reader") failed with exit code $status:" >&2
@@ -122,7 +125,7 @@ done
 
 mb="$(awk -v b="$bytes" 'BEGIN {printf "%.1f", b / 1048576}')"
 echo "big recording on $("$JAVA" -version 2>&1 | head -1): $file"
-echo "$mb MB, $events events, $chunks chunks; $RUNS runs, reader options '$READER_OPTS', $(nproc 2>/dev/null || echo '?') cores"
+echo "$mb MB, $events events, $chunks chunks; $RUNS runs, Threadwatch options '$THREADWATCH_OPTS', other readers' options '$READER_OPTS', $(nproc 2>/dev/null || echo '?') cores"
 echo "per reader: medians of its $RUNS runs | vs Threadwatch: medians of per-run ratios other/Threadwatch (>1: Threadwatch faster or smaller)"
 printf '%-20s %8s %8s %8s %12s %9s | %6s %6s %6s\n' reader "wall s" "CPU s" MB/s events/s "RSS MB" wall CPU RSS
 for reader in "${readers[@]}"; do

@@ -68,6 +68,7 @@ public final class Analyzer {
         AnalysisEngine engine = new AnalysisEngine(new EngineSettings(origin, window, options.stuckThreshold(),
                 options.leakSpanWindows(), options.infrastructure(), options.rules(), options.keepSlis()));
         Instant[] last = {end};
+        recording.requireReadableBy(parser);
         RecordingSource reader = RecordingSource.of(parser, recording, new StackTable());
         reader.replay(event -> {
             if (event.time().isAfter(last[0])) {

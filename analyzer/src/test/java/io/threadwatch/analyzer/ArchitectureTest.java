@@ -29,6 +29,13 @@ class ArchitectureTest {
     }
 
     @Test
+    void onlyTheSourcePackageReadsJmc() {
+        noClasses().that().resideOutsideOfPackage("io.threadwatch.analyzer.source..")
+                .should().dependOnClassesThat().resideInAPackage("org.openjdk.jmc..")
+                .check(CLASSES);
+    }
+
+    @Test
     void theEventModelDependsOnNothingElseInTheAnalyzer() {
         noClasses().that().resideInAPackage("io.threadwatch.analyzer.event..")
                 .should().dependOnClassesThat().resideInAnyPackage("io.threadwatch.analyzer.source..",

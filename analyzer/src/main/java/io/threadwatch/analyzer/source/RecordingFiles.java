@@ -30,6 +30,10 @@ import java.util.zip.ZipException;
 public final class RecordingFiles implements AutoCloseable {
 
     private static final int GZIP_MAGIC = 0x1f8b;
+    /** A zip file's local header: {@code PK\3\4}. */
+    private static final int ZIP_MAGIC = 0x504b0304;
+    /** An LZ4 frame's magic number 0x184D2204, little-endian. */
+    private static final int LZ4_MAGIC = 0x04224d18;
 
     /**
      * One input file, prepared.
@@ -39,8 +43,15 @@ public final class RecordingFiles implements AutoCloseable {
      * @param parseable  the complete chunks as a plain JFR file (the input itself when possible)
      * @param chunks     the complete chunks
      * @param truncation why the file was cut, or the empty string when it is whole
+     * @param jmcOnly    why only JMC's parser reads the file (then {@code parseable} is the file as
+     *                   given, or inflated from gzip), or the empty string when every parser does
      */
-    record Input(String name, long bytes, Path parseable, List<ChunkHeader> chunks, String truncation) {
+    record Input(String name, long bytes, Path parseable, List<ChunkHeader> chunks, String truncation,
+                 String jmcOnly) {
+
+        Input(String name, long bytes, Path parseable, List<ChunkHeader> chunks, String truncation) {
+            this(name, bytes, parseable, chunks, truncation, "");
+        }
     }
 
     private final List<Input> inputs;
@@ -116,6 +127,24 @@ public final class RecordingFiles implements AutoCloseable {
         return inputs;
     }
 
+    /**
+     * Refuses a recording with a file only JMC's parser reads (a JDK 7/8 recording, or a zip or LZ4
+     * file) when another parser is to read it.
+     *
+     * @throws RecordingException naming the file and why, with {@link RecordingException#otherParserMayRead()}
+     */
+    public void requireReadableBy(Parser parser) throws RecordingException {
+        if (parser == Parser.JMC) {
+            return;
+        }
+        for (Input input : inputs) {
+            if (!input.jmcOnly().isEmpty()) {
+                throw new RecordingException("'" + input.name() + "' is " + input.jmcOnly() + ", which only the "
+                        + Parser.JMC.id() + " parser reads (--parser " + Parser.JMC.id() + ")", null, true);
+            }
+        }
+    }
+
     @Override
     public void close() {
         deleteAll(temporaries);
@@ -146,6 +175,10 @@ public final class RecordingFiles implements AutoCloseable {
         } catch (IOException e) {
             throw new RecordingException("'" + file + "': cannot read: " + e.getMessage());
         }
+        if (magic == ZIP_MAGIC || magic == LZ4_MAGIC) {
+            // JMC reads these itself, so nothing is written to disk for them.
+            return jmcOnly(file, name, bytes, file, (magic == ZIP_MAGIC ? "zip" : "LZ4") + "-compressed", limits);
+        }
         Path plain = file;
         String truncation = "";
         if ((magic >>> 16) == GZIP_MAGIC) {
@@ -153,7 +186,35 @@ public final class RecordingFiles implements AutoCloseable {
             truncation = inflate(file, inflated, limits);
             plain = inflated;
         }
+        int major = formatMajor(plain);
+        if (major == 0) {
+            return jmcOnly(file, name, bytes, plain, "a JDK 7/8 recording (JFR format 0.x)", limits);
+        }
         return walkChunks(file, name, bytes, plain, truncation, temporaries);
+    }
+
+    /** A file only JMC's parser reads, indexed by JMC, which the agent jar leaves out. */
+    private static Input jmcOnly(Path file, String name, long bytes, Path parseable, String why, RecordingLimits limits)
+            throws RecordingException {
+        try {
+            return JmcChunkIndex.read(file, name, bytes, parseable, why, limits);
+        } catch (NoClassDefFoundError e) {
+            throw new RecordingException("'" + file + "' is " + why + ", which only the jmc parser reads, and this "
+                    + "build leaves it out (the agent jar); analyze with threadwatch.jar", e);
+        }
+    }
+
+    /** The format major version of the first chunk, or -1 when the file does not start with one. */
+    private static int formatMajor(Path plain) throws RecordingException {
+        try (FileChannel channel = FileChannel.open(plain, StandardOpenOption.READ)) {
+            ByteBuffer head = ByteBuffer.allocate(6);
+            while (head.hasRemaining() && channel.read(head) >= 0) {
+                // fill the magic and the major version, if the file has them
+            }
+            return head.position() == 6 && head.getInt(0) == ChunkHeader.MAGIC ? Short.toUnsignedInt(head.getShort(4)) : -1;
+        } catch (IOException e) {
+            throw new RecordingException("'" + plain + "': cannot read: " + e.getMessage(), e);
+        }
     }
 
     /** Inflates a gzip file; returns why it was cut short, or the empty string. */

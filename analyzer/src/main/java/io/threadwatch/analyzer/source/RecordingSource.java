@@ -30,7 +30,7 @@ public interface RecordingSource {
         return switch (parser) {
             case THREADWATCH -> new ChunkFileSource(files, stacks);
             case JDK -> new JfrFileSource(files, stacks);
-            case JMC -> throw new UnsupportedOperationException("the " + parser.id() + " parser is not built yet");
+            case JMC -> new JmcFileSource(files, stacks);
         };
     }
 }

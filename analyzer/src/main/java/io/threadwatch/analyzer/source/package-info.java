@@ -1,8 +1,10 @@
 /**
  * Sources: the only package that reads JFR. It checks a recording file (gzip, chunk headers,
- * truncation), streams it with the JDK's {@code jdk.jfr.consumer} API, and translates each event
- * type it knows, with one small translator per type, into the neutral
- * {@link io.threadwatch.analyzer.event.Event} model.
+ * truncation), reads it with a {@link io.threadwatch.analyzer.source.Parser}: the JDK's
+ * {@code jdk.jfr.consumer} API ({@link io.threadwatch.analyzer.source.JfrFileSource}) or JDK
+ * Mission Control's parser ({@link io.threadwatch.analyzer.source.JmcFileSource}, also for JDK 7/8,
+ * zip and LZ4 files), and translates each event type it knows, with one small translator per type
+ * written once for both, into the neutral {@link io.threadwatch.analyzer.event.Event} model.
  *
  * <pre>{@code
  * RecordingFiles files = RecordingFiles.open(List.of(Path.of("app.jfr.gz")), RecordingLimits.DEFAULT);
