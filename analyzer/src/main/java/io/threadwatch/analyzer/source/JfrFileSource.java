@@ -35,6 +35,15 @@ public final class JfrFileSource implements RecordingSource {
         }
     }
 
+    /** A value of an event that the JDK's consumer API fails to resolve: the recording is corrupt. */
+    private static final class CorruptEvent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CorruptEvent(String eventType, RuntimeException cause) {
+            super("a " + eventType + " event is corrupt: " + cause, cause);
+        }
+    }
+
     /**
      * Sends every translated event, file after file in time order, to {@code sink}. A file whose
      * chunks come from different JVM builds is read one run of alike chunks at a time, each from a
@@ -132,17 +141,31 @@ public final class JfrFileSource implements RecordingSource {
             stream.start();
         } catch (IOException e) {
             throw new RecordingException("'" + input.name() + "'" + part + ": the JDK's JFR parser cannot parse it: "
-                    + e.getMessage(), e, true);
+                    + oneLine(e.getMessage()), e, true);
+        } catch (HandlerFailure bug) {
+            throw bug;
+        } catch (RuntimeException | StackOverflowError e) {
+            // The JDK's parser trusts the sizes and indexes it reads: corrupt metadata ends in e.g. an
+            // IndexOutOfBoundsException from MetadataReader, thrown by start() rather than passed to
+            // onError (17 and 25; found by DamagedRecordingFuzzTest).
+            throw new RecordingException("'" + input.name() + "'" + part + ": the JDK's JFR parser fails on it: "
+                    + oneLine(e.toString()), e, true);
         }
         Throwable error = failure.get();
         if (error instanceof HandlerFailure bug) {
             throw bug;
         }
         if (error != null) {
+            String why = error instanceof CorruptEvent ? error.getMessage() : error.toString();
             throw new RecordingException("'" + input.name() + "'" + part + ": the JDK's JFR parser rejects it: "
-                    + error, error, true);
+                    + oneLine(why), error, true);
         }
         return delivered[0];
+    }
+
+    /** Exception messages may span lines; a refusal is one. */
+    private static String oneLine(String message) {
+        return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ");
     }
 
     private static void translate(EventTranslator translator, SourceEvent event, TranslationContext context,
@@ -150,7 +173,28 @@ public final class JfrFileSource implements RecordingSource {
         try {
             translator.translate(event, context, sink);
         } catch (RuntimeException e) {
+            if (raisedByJfr(e)) {
+                // The consumer API resolves constant-pool values when a field is read, so a corrupt
+                // pool surfaces in a translator: e.g. an NPE inside RecordedClass.getName() for a
+                // class without a name (17; found by DamagedRecordingFuzzTest).
+                throw new CorruptEvent(translator.settings().eventName(), e);
+            }
             throw new HandlerFailure(translator.settings().eventName(), e);
         }
+    }
+
+    /**
+     * Whether the first frame outside java.base is in the JDK's JFR module. An analysis stops at
+     * the first failure, so the exception has its stack; only a JVM that threw the same implicit
+     * exception thousands of times (C2's OmitStackTraceInFastThrow) gives none, and it then counts
+     * as a Threadwatch failure.
+     */
+    private static boolean raisedByJfr(RuntimeException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (!"java.base".equals(frame.getModuleName())) {
+                return "jdk.jfr".equals(frame.getModuleName());
+            }
+        }
+        return false;
     }
 }
