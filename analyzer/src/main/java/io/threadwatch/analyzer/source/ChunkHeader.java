@@ -34,6 +34,11 @@ record ChunkHeader(long offset, long size, int major, int minor, Instant start, 
                 Duration.ofNanos(Math.max(0, durationNanos)), finished);
     }
 
+    /** The same chunk, copied to {@code newOffset} of another file. */
+    ChunkHeader at(long newOffset) {
+        return new ChunkHeader(newOffset, size, major, minor, start, duration, finished);
+    }
+
     /** When the chunk ends. */
     Instant end() {
         return start.plus(duration);

@@ -3,6 +3,11 @@ package io.threadwatch.analyzer.source;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.StackTable;
 import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 import jdk.jfr.consumer.EventStream;
@@ -30,41 +35,27 @@ public final class JfrFileSource implements RecordingSource {
         }
     }
 
+    /** A value of an event that the JDK's consumer API fails to resolve: the recording is corrupt. */
+    private static final class CorruptEvent extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        CorruptEvent(String eventType, RuntimeException cause) {
+            super("a " + eventType + " event is corrupt: " + cause, cause);
+        }
+    }
+
     /**
-     * Sends every translated event, file after file in time order, to {@code sink}.
+     * Sends every translated event, file after file in time order, to {@code sink}. A file whose
+     * chunks come from different JVM builds is read one run of alike chunks at a time, each from a
+     * temporary copy, because the JDK's parser misreads them as one file ({@link ChunkRuns}).
      *
-     * @throws RecordingException when the JDK's parser rejects a file or reads no event from it
+     * @throws RecordingException when the JDK's parser rejects a chunk or reads no event from a file
      */
     @Override
     public void replay(Consumer<Event> sink) throws RecordingException {
         for (RecordingFiles.Input input : files.inputs()) {
-            TranslationContext context = new TranslationContext();
-            AtomicReference<Throwable> failure = new AtomicReference<>();
-            long[] delivered = {0};
-            try (EventStream stream = EventStream.openFile(input.parseable())) {
-                stream.setOrdered(true);
-                Translators.register(stream, context, stacks, (translator, event) -> {
-                    if (failure.get() == null) {
-                        delivered[0]++;
-                        translate(translator, event, context, sink);
-                    }
-                });
-                // Without onError the stream prints exceptions from handlers to stderr and goes on.
-                stream.onError(error -> failure.compareAndSet(null, error));
-                stream.start();
-            } catch (IOException e) {
-                throw new RecordingException("'" + input.name() + "': the JDK's JFR parser cannot parse it: "
-                        + e.getMessage(), e, true);
-            }
-            Throwable error = failure.get();
-            if (error instanceof HandlerFailure bug) {
-                throw bug;
-            }
-            if (error != null) {
-                throw new RecordingException("'" + input.name() + "': the JDK's JFR parser rejects it: " + error, error,
-                        true);
-            }
-            if (delivered[0] == 0) {
+            long delivered = replayRuns(input, sink);
+            if (delivered == 0) {
                 // EventStream stops silently on a corrupt chunk (observed on 17 and 25): say so
                 // rather than report a healthy recording.
                 throw new RecordingException("'" + input.name() + "': the JDK's JFR parser read no event from it; "
@@ -73,12 +64,137 @@ public final class JfrFileSource implements RecordingSource {
         }
     }
 
+    private long replayRuns(RecordingFiles.Input input, Consumer<Event> sink) throws RecordingException {
+        if (input.chunks().size() == 1) {
+            return replay(input, input.parseable(), "", sink);
+        }
+        Path runFile = null;
+        try (FileChannel in = FileChannel.open(input.parseable(), StandardOpenOption.READ)) {
+            List<List<ChunkHeader>> runs = ChunkRuns.of(in, input.chunks());
+            if (runs.size() == 1) {
+                return replay(input, input.parseable(), "", sink);
+            }
+            runFile = Files.createTempFile("threadwatch-run-", ".jfr");
+            long delivered = 0;
+            int first = 1;
+            for (List<ChunkHeader> run : runs) {
+                copy(in, run, runFile);
+                int last = first + run.size() - 1;
+                String part = " (chunk" + (first == last ? " " + first : "s " + first + "-" + last) + " of "
+                        + input.chunks().size() + ")";
+                delivered += replay(input, runFile, part, sink);
+                first = last + 1;
+            }
+            return delivered;
+        } catch (IOException e) {
+            throw new RecordingException("'" + input.name() + "': cannot read: " + e.getMessage(), e);
+        } finally {
+            if (runFile != null) {
+                delete(runFile);
+            }
+        }
+    }
+
+    /** Copies consecutive chunks into {@code target}, replacing what it held. */
+    private static void copy(FileChannel in, List<ChunkHeader> run, Path target) throws IOException {
+        long from = run.get(0).offset();
+        ChunkHeader end = run.get(run.size() - 1);
+        long length = end.offset() + end.size() - from;
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
+            long copied = 0;
+            while (copied < length) {
+                long n = in.transferTo(from + copied, length - copied, out);
+                if (n <= 0) {
+                    throw new IOException("the file became shorter while it was read");
+                }
+                copied += n;
+            }
+        }
+    }
+
+    private static void delete(Path file) {
+        try {
+            Files.deleteIfExists(file);
+        } catch (IOException e) {
+            // Left in the temp directory; nothing reads it again.
+            file.toFile().deleteOnExit();
+        }
+    }
+
+    /** Replays one file of complete chunks; {@code part} names the chunk in messages. Returns the events delivered. */
+    private long replay(RecordingFiles.Input input, Path file, String part, Consumer<Event> sink)
+            throws RecordingException {
+        // Event type ids belong to a chunk's metadata, which differs between JVM builds.
+        TranslationContext context = new TranslationContext();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        long[] delivered = {0};
+        try (EventStream stream = EventStream.openFile(file)) {
+            stream.setOrdered(true);
+            Translators.register(stream, context, stacks, (translator, event) -> {
+                if (failure.get() == null) {
+                    delivered[0]++;
+                    translate(translator, event, context, sink);
+                }
+            });
+            // Without onError the stream prints exceptions from handlers to stderr and goes on.
+            stream.onError(error -> failure.compareAndSet(null, error));
+            stream.start();
+        } catch (IOException e) {
+            throw new RecordingException("'" + input.name() + "'" + part + ": the JDK's JFR parser cannot parse it: "
+                    + oneLine(e.getMessage()), e, true);
+        } catch (HandlerFailure bug) {
+            throw bug;
+        } catch (RuntimeException | StackOverflowError e) {
+            // The JDK's parser trusts the sizes and indexes it reads: corrupt metadata ends in e.g. an
+            // IndexOutOfBoundsException from MetadataReader, thrown by start() rather than passed to
+            // onError (17 and 25; found by DamagedRecordingFuzzTest).
+            throw new RecordingException("'" + input.name() + "'" + part + ": the JDK's JFR parser fails on it: "
+                    + oneLine(e.toString()), e, true);
+        }
+        Throwable error = failure.get();
+        if (error instanceof HandlerFailure bug) {
+            throw bug;
+        }
+        if (error != null) {
+            String why = error instanceof CorruptEvent ? error.getMessage() : error.toString();
+            throw new RecordingException("'" + input.name() + "'" + part + ": the JDK's JFR parser rejects it: "
+                    + oneLine(why), error, true);
+        }
+        return delivered[0];
+    }
+
+    /** Exception messages may span lines; a refusal is one. */
+    private static String oneLine(String message) {
+        return String.valueOf(message).replaceAll("\\s*\\R\\s*", " ");
+    }
+
     private static void translate(EventTranslator translator, SourceEvent event, TranslationContext context,
                                   Consumer<Event> sink) {
         try {
             translator.translate(event, context, sink);
         } catch (RuntimeException e) {
+            if (raisedByJfr(e)) {
+                // The consumer API resolves constant-pool values when a field is read, so a corrupt
+                // pool surfaces in a translator: e.g. an NPE inside RecordedClass.getName() for a
+                // class without a name (17; found by DamagedRecordingFuzzTest).
+                throw new CorruptEvent(translator.settings().eventName(), e);
+            }
             throw new HandlerFailure(translator.settings().eventName(), e);
         }
+    }
+
+    /**
+     * Whether the first frame outside java.base is in the JDK's JFR module. An analysis stops at
+     * the first failure, so the exception has its stack; only a JVM that threw the same implicit
+     * exception thousands of times (C2's OmitStackTraceInFastThrow) gives none, and it then counts
+     * as a Threadwatch failure.
+     */
+    private static boolean raisedByJfr(RuntimeException e) {
+        for (StackTraceElement frame : e.getStackTrace()) {
+            if (!"java.base".equals(frame.getModuleName())) {
+                return "jdk.jfr".equals(frame.getModuleName());
+            }
+        }
+        return false;
     }
 }

@@ -41,7 +41,7 @@ public final class RecordingFiles implements AutoCloseable {
      * @param name       the file name as given (no directories)
      * @param bytes      the size of the file as given
      * @param parseable  the complete chunks as a plain JFR file (the input itself when possible)
-     * @param chunks     the complete chunks
+     * @param chunks     the complete chunks, with their offsets in {@code parseable}
      * @param truncation why the file was cut, or the empty string when it is whole
      * @param jmcOnly    why only JMC's parser reads the file (then {@code parseable} is the file as
      *                   given, or inflated from gzip), or the empty string when every parser does
@@ -261,66 +261,49 @@ public final class RecordingFiles implements AutoCloseable {
 
     private static Input walkChunks(Path file, String name, long bytes, Path plain, String inflateTruncation,
                                     List<Path> temporaries) throws RecordingException {
-        List<ChunkHeader> chunks = new ArrayList<>();
-        String truncation = inflateTruncation;
-        long validEnd = 0;
+        ChunkWalker.Walk walk;
         try (FileChannel channel = FileChannel.open(plain, StandardOpenOption.READ)) {
-            long size = channel.size();
-            ByteBuffer header = ByteBuffer.allocate(ChunkHeader.SIZE);
-            long position = 0;
-            while (position < size) {
-                header.clear();
-                int read = channel.read(header, position);
-                int magic = read >= 4 ? header.getInt(0) : -1;
-                if (magic != ChunkHeader.MAGIC) {
-                    if (position == 0) {
-                        throw new RecordingException("'" + file + "' is not a JFR recording (no FLR magic at its start)");
-                    }
-                    truncation = join(truncation, (size - position) + " bytes after the last complete chunk are not a chunk");
-                    break;
-                }
-                if (read < ChunkHeader.SIZE) {
-                    truncation = join(truncation, "cut inside the header of chunk " + (chunks.size() + 1));
-                    break;
-                }
-                ChunkHeader chunk = ChunkHeader.read(header, position);
-                if (chunk.major() != 1 && chunk.major() != 2) {
-                    String detail = "uses JFR format " + chunk.major() + "." + chunk.minor()
-                            + ", which the JDK's reader does not support (JDK 7/8 recordings are 0.9 or 1.0)";
-                    if (position == 0) {
-                        throw new RecordingException("'" + file + "' " + detail);
-                    }
-                    truncation = join(truncation, "chunk " + (chunks.size() + 1) + " " + detail);
-                    break;
-                }
-                if (chunk.size() < ChunkHeader.SIZE || position + chunk.size() > size || !chunk.finished()) {
-                    truncation = join(truncation, "cut inside chunk " + (chunks.size() + 1) + " ("
-                            + (size - position) + " of " + (chunk.finished() ? chunk.size() + " bytes" : "an unfinished chunk")
-                            + ")");
-                    break;
-                }
-                chunks.add(chunk);
-                position += chunk.size();
-                validEnd = position;
+            walk = ChunkWalker.walk(channel, problem -> new RecordingException("'" + file + "' " + problem));
+            String truncation = inflateTruncation;
+            for (String skipped : walk.skipped()) {
+                truncation = join(truncation, skipped);
             }
-            if (chunks.isEmpty()) {
-                throw new RecordingException("'" + file + "' is truncated inside its first chunk: "
-                        + "no complete chunk to analyze (" + truncation + ")");
+            if (walk.chunks().isEmpty()) {
+                String why = walk.skipped().size() == 1 && walk.skipped().get(0).startsWith("cut inside")
+                        ? "' is truncated inside its first chunk: no complete chunk to analyze ("
+                        : "' has no complete chunk to analyze (";
+                throw new RecordingException("'" + file + why + truncation + ")");
             }
-            if (!truncation.isEmpty() && validEnd < size) {
-                Path prefix = temporary(temporaries);
-                try (FileChannel out = FileChannel.open(prefix, StandardOpenOption.WRITE)) {
-                    long copied = 0;
-                    while (copied < validEnd) {
-                        copied += channel.transferTo(copied, validEnd - copied, out);
-                    }
-                }
-                plain = prefix;
+            long kept = walk.chunks().stream().mapToLong(ChunkHeader::size).sum();
+            if (kept == channel.size()) {
+                return new Input(name, bytes, plain, walk.chunks(), truncation);
             }
+            Path complete = temporary(temporaries);
+            List<ChunkHeader> moved = copyChunks(channel, walk.chunks(), complete);
+            return new Input(name, bytes, complete, moved, truncation);
         } catch (IOException e) {
             throw new RecordingException("'" + file + "': cannot read: " + e.getMessage(), e);
         }
-        return new Input(name, bytes, plain, List.copyOf(chunks), truncation);
+    }
+
+    /** Copies chunks, back to back, into {@code target}; returns them with their offsets there. */
+    private static List<ChunkHeader> copyChunks(FileChannel from, List<ChunkHeader> chunks, Path target)
+            throws IOException {
+        List<ChunkHeader> moved = new ArrayList<>();
+        try (FileChannel out = FileChannel.open(target, StandardOpenOption.WRITE)) {
+            for (ChunkHeader chunk : chunks) {
+                moved.add(chunk.at(out.position()));
+                long copied = 0;
+                while (copied < chunk.size()) {
+                    long n = from.transferTo(chunk.offset() + copied, chunk.size() - copied, out);
+                    if (n <= 0) {
+                        throw new IOException("the file became shorter while it was read");
+                    }
+                    copied += n;
+                }
+            }
+        }
+        return List.copyOf(moved);
     }
 
     private static String join(String first, String second) {

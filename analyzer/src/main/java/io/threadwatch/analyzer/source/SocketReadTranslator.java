@@ -24,7 +24,7 @@ final class SocketReadTranslator implements EventTranslator {
         if (host == null || host.isEmpty()) {
             host = event.getString(ADDRESS);
         }
-        String peer = (host == null ? "" : host) + ":" + event.getInt(PORT);
+        String peer = context.shared((host == null ? "" : host) + ":" + event.getInt(PORT));
         // 0 means "no SO_TIMEOUT" (jfr-reference §5).
         boolean timed = event.getLong(TIMEOUT) > 0;
         sink.accept(new Blocked(event.endTime(), BlockingKind.SOCKET_READ,

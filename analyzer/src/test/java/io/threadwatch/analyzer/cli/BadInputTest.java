@@ -113,8 +113,43 @@ class BadInputTest {
 
         assertThat(report.at("/source/truncated").asBoolean()).isTrue();
         assertThat(report.at("/source/skipped/0").asText())
-                .isEqualTo("garbage.jfr: 100 bytes after the last complete chunk are not a chunk");
+                .isEqualTo("garbage.jfr: bytes " + whole.length + "-" + (whole.length + 99)
+                        + " (100 bytes) after chunk 1 are not a chunk");
         assertThat(report.at("/findings/0/kind").asText()).isEqualTo("deadlock");
+    }
+
+    @Test
+    void headerOfSizeZeroBetweenChunksIsSkippedAndTheRestAnalyzed() throws IOException {
+        byte[] first = Files.readAllBytes(plain("idle-pool.default-jdk17.jfr.gz"));
+        byte[] second = Files.readAllBytes(plain("deadlock.default-jdk17.jfr.gz"));
+        byte[] zero = Arrays.copyOf(first, 68);
+        Arrays.fill(zero, 8, 16, (byte) 0);
+        byte[] all = new byte[first.length + zero.length + second.length];
+        System.arraycopy(first, 0, all, 0, first.length);
+        System.arraycopy(zero, 0, all, first.length, zero.length);
+        System.arraycopy(second, 0, all, first.length + zero.length, second.length);
+        Path file = Files.write(dir.resolve("zero-chunk.jfr"), all);
+
+        CliRun run = CliRun.of("analyze", file.toString(), "--fail-on", "critical");
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.FINDINGS);
+        assertThat(run.err()).isEmpty();
+        JsonNode report = ReportAssertions.assertValid(run.out());
+        assertThat(report.at("/source/chunks").asInt()).isEqualTo(2);
+        assertThat(report.at("/source/skipped/0").asText()).isEqualTo("zero-chunk.jfr: bytes " + first.length + "-"
+                + (first.length + 67) + " (68 bytes) between chunk 1 and chunk 2 are not a chunk: the header at byte "
+                + first.length + " gives a chunk size of 0 bytes, less than the header itself");
+        assertThat(report.get("findings").findValuesAsText("kind")).contains("deadlock");
+    }
+
+    @Test
+    void fileOfOnlyBadHeadersIsRefused() throws IOException {
+        byte[] header = Arrays.copyOf(Files.readAllBytes(plain("deadlock.default-jdk17.jfr.gz")), 68);
+        Arrays.fill(header, 8, 16, (byte) 0);
+        Path file = Files.write(dir.resolve("zero.jfr"), header);
+        assertRefused(CliRun.of("analyze", file.toString()), ExitCodes.BAD_INPUT,
+                "'" + file + "' has no complete chunk to analyze (bytes 0-67 (68 bytes) are not a chunk: "
+                        + "the header at byte 0 gives a chunk size of 0 bytes, less than the header itself)");
     }
 
     @Test

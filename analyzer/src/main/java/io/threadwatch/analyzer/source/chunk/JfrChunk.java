@@ -137,7 +137,6 @@ public final class JfrChunk {
     /** Walks the chain of checkpoint events back from the last one, noting where each entry's value is. */
     private void indexConstantPools(int last) {
         int position = last;
-        int visited = 0;
         while (true) {
             in.position(position);
             int size = in.readInt();
@@ -169,8 +168,12 @@ public final class JfrChunk {
                 throw new IllegalArgumentException("checkpoint at " + position + " is " + size + " bytes but holds "
                         + (in.position() - position));
             }
-            if (delta == 0 || ++visited > 1_000_000) {
+            if (delta == 0) {
                 return;
+            }
+            // Each checkpoint points back to an earlier one; anything else would loop.
+            if (delta > 0 || position + delta < HEADER_SIZE) {
+                throw new IllegalArgumentException("checkpoint at " + position + " points to " + (position + delta));
             }
             position += (int) delta;
         }

@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Writes the seed corpus of DamagedRecordingFuzzTest from the committed sample recordings:
+# two whole recordings (JDK 25 and JDK 17, the smallest of each), a chunk prefix, and a small
+# file of header, zero-size header and another header. About 500 KB in all. Run from anywhere.
+# Files named crash-* beside them are inputs the fuzzer found failing, kept as regression tests;
+# this script leaves them alone.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
+recordings="$root/samples/recordings"
+seeds="$root/analyzer/src/test/resources/io/threadwatch/analyzer/DamagedRecordingFuzzTestInputs/analyzeGivesAReportOrAOneLineRefusal"
+
+mkdir -p "$seeds"
+zcat "$recordings/idle-pool.threadwatch-jdk25.jfr.gz" > "$seeds/whole-jdk25.jfr"
+zcat "$recordings/idle-pool.profile-jdk17.jfr.gz" > "$seeds/whole-jdk17.jfr"
+head -c 16384 "$seeds/whole-jdk17.jfr" > "$seeds/prefix-jdk17.jfr"
+{
+    head -c 4096 "$seeds/whole-jdk17.jfr"
+    # A chunk header whose size field (bytes 8-15) is 0.
+    head -c 8 "$seeds/whole-jdk25.jfr"
+    printf '\0\0\0\0\0\0\0\0'
+    head -c 68 "$seeds/whole-jdk25.jfr" | tail -c +17
+    head -c 4096 "$seeds/whole-jdk25.jfr"
+} > "$seeds/headers.jfr"
+du -sh "$seeds"
