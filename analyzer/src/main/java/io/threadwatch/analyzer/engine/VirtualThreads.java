@@ -45,6 +45,10 @@ final class VirtualThreads {
 
     /** An event showed the thread at {@code stack}; if it is a live virtual thread, that is where it was last seen. */
     void seen(long threadId, Stack stack) {
+        // Every blocking event comes here; most recordings have no virtual thread to look up.
+        if (live.isEmpty()) {
+            return;
+        }
         Tracked tracked = live.get(threadId);
         if (tracked == null) {
             return;

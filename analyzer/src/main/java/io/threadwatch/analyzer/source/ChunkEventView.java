@@ -58,8 +58,14 @@ final class ChunkEventView implements SourceEvent {
         if (index < 0) {
             return Stack.EMPTY;
         }
-        long typeId = event.type().fields().get(index).typeId();
-        return stacks.get(event.bits(index), key -> convert(chunk.resolve(typeId, key)));
+        long key = event.bits(index);
+        Object cached = stacks.find(key);
+        if (cached != LongKeyCache.ABSENT) {
+            return (Stack) cached;
+        }
+        Stack stack = convert(chunk.resolve(event.type().fields().get(index).typeId(), key));
+        stacks.put(key, stack);
+        return stack;
     }
 
     private Stack convert(Object trace) {
@@ -246,7 +252,14 @@ final class ChunkEventView implements SourceEvent {
             if (!field.constantPool()) {
                 return toThread(chunk.value(object, index));
             }
-            return threads.get(object.bits(index), key -> toThread(chunk.resolve(field.typeId(), key)));
+            long key = object.bits(index);
+            Object cached = threads.find(key);
+            if (cached != LongKeyCache.ABSENT) {
+                return (ThreadRef) cached;
+            }
+            ThreadRef thread = toThread(chunk.resolve(field.typeId(), key));
+            threads.put(key, thread);
+            return thread;
         }
 
         private ThreadRef toThread(Object value) {

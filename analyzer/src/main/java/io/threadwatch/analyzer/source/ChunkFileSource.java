@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -150,7 +151,7 @@ public final class ChunkFileSource implements RecordingSource {
             return skip(input, header, e);
         }
         TranslationContext context = new TranslationContext();
-        Map<Long, EventTranslator> byType = new HashMap<>();
+        Map<TypeDescriptor, EventTranslator> byType = new IdentityHashMap<>();
         Map<String, EventTranslator> byName = new HashMap<>();
         for (EventTranslator translator : Translators.all()) {
             byName.put(translator.settings().eventName(), translator);
@@ -160,22 +161,27 @@ public final class ChunkFileSource implements RecordingSource {
                 context.registerEventType(type.id(), type.name());
                 EventTranslator translator = byName.get(type.name());
                 if (translator != null) {
-                    byType.put(type.id(), translator);
+                    byType.put(type, translator);
                 }
             }
         }
         ChunkEventView view = new ChunkEventView(chunk, stacks);
         List<Event> ordered = new ArrayList<>();
         SegmentSorter segment = new SegmentSorter();
-        Set<Long> typeIds = new HashSet<>(byType.keySet());
+        Set<Long> typeIds = new HashSet<>();
+        byType.keySet().forEach(type -> typeIds.add(type.id()));
         try {
             chunk.scan(typeIds, new JfrChunk.EventHandler() {
+                // One sink for the whole chunk: a lambda capturing each event's end would be allocated per event.
+                private long endTicks;
+                private final Consumer<Event> sink = translated -> segment.add(endTicks, translated);
+
                 @Override
                 public void event(DecodedObject event) {
-                    EventTranslator translator = byType.get(event.type().id());
-                    long endTicks = event.endTicks();
+                    EventTranslator translator = byType.get(event.type());
+                    endTicks = event.endTicks();
                     try {
-                        translator.translate(view.of(event), context, translated -> segment.add(endTicks, translated));
+                        translator.translate(view.of(event), context, sink);
                     } catch (RuntimeException e) {
                         throw new TranslationFailure(translator.settings().eventName(), e);
                     }

@@ -16,6 +16,27 @@ public final class LongKeyCache<V> {
     private boolean[] used = new boolean[64];
     private int size;
 
+    /** Marks a key that is not cached, as distinct from a cached {@code null}. */
+    public static final Object ABSENT = new Object();
+
+    /** The cached value of {@code key}, or {@link #ABSENT}; no allocation, unlike a capturing {@link #get}. */
+    public Object find(long key) {
+        int mask = keys.length - 1;
+        int slot = mix(key) & mask;
+        while (used[slot]) {
+            if (keys[slot] == key) {
+                return values[slot];
+            }
+            slot = (slot + 1) & mask;
+        }
+        return ABSENT;
+    }
+
+    /** Caches {@code value} for {@code key}. */
+    public void put(long key, V value) {
+        putValue(key, value);
+    }
+
     /** The value of {@code key}, computed by {@code compute} the first time. */
     @SuppressWarnings("unchecked")
     public V get(long key, LongFunction<V> compute) {
@@ -29,11 +50,11 @@ public final class LongKeyCache<V> {
         }
         V value = compute.apply(key);
         // The slot may have moved if compute filled this cache recursively.
-        put(key, value);
+        putValue(key, value);
         return value;
     }
 
-    private void put(long key, Object value) {
+    private void putValue(long key, Object value) {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
@@ -62,7 +83,7 @@ public final class LongKeyCache<V> {
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldUsed[i]) {
-                put(oldKeys[i], oldValues[i]);
+                putValue(oldKeys[i], oldValues[i]);
             }
         }
     }
