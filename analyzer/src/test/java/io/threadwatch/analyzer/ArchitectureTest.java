@@ -35,6 +35,15 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Threadwatch's chunk decoder is a library of the JFR format: it knows neither the JDK's reader nor the analysis. */
+    @Test
+    void theChunkDecoderDependsOnlyOnTheJdkBase() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideInAPackage("io.threadwatch.analyzer.source.chunk..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.threadwatch.analyzer.source.chunk..")
+                .check(CLASSES);
+    }
+
     @Test
     void theEventModelDependsOnNothingElseInTheAnalyzer() {
         noClasses().that().resideInAPackage("io.threadwatch.analyzer.event..")
