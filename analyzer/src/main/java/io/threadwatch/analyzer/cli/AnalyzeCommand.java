@@ -27,9 +27,11 @@ import picocli.CommandLine.Parameters;
 /** {@code threadwatch analyze}: one recording in, a report out. */
 @Command(name = "analyze",
         description = {"Analyzes a JFR recording and prints the findings.",
-                "FILE may be plain or gzip-compressed. Several FILEs are analyzed as one recording in time order "
+                "FILE may be plain or gzip-compressed; zip- and LZ4-compressed files and JDK 7/8 recordings are read by "
+                        + "JMC's parser (see --parser). Several FILEs are analyzed as one recording in time order "
                         + "(e.g. the chunk files of one JVM's repository); analyze separate recordings one at a time.",
-                "A file cut short is analyzed up to its last complete chunk and the report says \"truncated\": true."},
+                "A file cut short, or with damaged chunks, is analyzed as far as its intact chunks go; the report "
+                        + "says \"truncated\": true and lists what was skipped."},
         mixinStandardHelpOptions = true,
         versionProvider = ThreadwatchCommand.VersionProvider.class,
         sortOptions = false,
