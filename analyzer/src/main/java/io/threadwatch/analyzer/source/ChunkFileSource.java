@@ -100,9 +100,11 @@ public final class ChunkFileSource implements RecordingSource {
             Deque<Future<List<Event>>> pending = new ArrayDeque<>();
             List<ChunkHeader> chunks = input.chunks();
             int next = 0;
-            // One chunk ahead per worker bounds memory to a few chunks' events.
+            // One chunk per worker in flight, besides the one being delivered: a third chunk ahead
+            // was measured slower on 2 cores (16.6 s against 15.6 s on a 1 GB file), its events
+            // costing more in GC than the overlap gains.
             while (next < chunks.size() || !pending.isEmpty()) {
-                while (next < chunks.size() && pending.size() < threads + 1) {
+                while (next < chunks.size() && pending.size() < threads) {
                     ChunkHeader chunk = chunks.get(next++);
                     pending.add(workers.submit(() -> decode(channel, chunk, input)));
                 }
