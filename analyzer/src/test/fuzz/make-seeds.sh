@@ -3,7 +3,7 @@
 # two whole recordings (JDK 25 and JDK 17, the smallest of each), a chunk prefix, and a small
 # file of header, zero-size header and another header. About 500 KB in all. Run from anywhere.
 # Files named crash-* beside them are inputs the fuzzer found failing, kept as regression tests;
-# this script leaves them alone.
+# this script only masks machine paths in them (below).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../../.." && pwd)"
 recordings="$root/samples/recordings"
@@ -21,4 +21,6 @@ head -c 16384 "$seeds/whole-jdk17.jfr" > "$seeds/prefix-jdk17.jfr"
     head -c 68 "$seeds/whole-jdk25.jfr" | tail -c +17
     head -c 4096 "$seeds/whole-jdk25.jfr"
 } > "$seeds/headers.jfr"
+# Recordings carry the paths of the machine that made them; mask them, the crash-* inputs too.
+python3 "$root/analyzer/src/test/fuzz/mask-paths.py" "$seeds"/*
 du -sh "$seeds"
