@@ -14,11 +14,9 @@ import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -170,10 +168,8 @@ public final class ChunkFileSource implements RecordingSource {
         ChunkEventView view = new ChunkEventView(chunk, stacks);
         List<Event> ordered = new ArrayList<>();
         SegmentSorter segment = new SegmentSorter();
-        Set<Long> typeIds = new HashSet<>();
-        byType.keySet().forEach(type -> typeIds.add(type.id()));
         try {
-            chunk.scan(typeIds, new JfrChunk.EventHandler() {
+            chunk.scan(byType.keySet(), new JfrChunk.EventHandler() {
                 // One sink for the whole chunk: a lambda capturing each event's end would be allocated per event.
                 private long endTicks;
                 private final Consumer<Event> sink = translated -> segment.add(endTicks, translated);
@@ -182,11 +178,7 @@ public final class ChunkFileSource implements RecordingSource {
                 public void event(DecodedObject event) {
                     EventTranslator translator = byType.get(event.type());
                     endTicks = event.endTicks();
-                    try {
-                        translator.translate(view.of(event), context, sink);
-                    } catch (RuntimeException e) {
-                        throw new TranslationFailure(translator.settings().eventName(), e);
-                    }
+                    TranslatorFailure.translate(translator, view.of(event), context, sink);
                 }
 
                 @Override
@@ -203,7 +195,8 @@ public final class ChunkFileSource implements RecordingSource {
 
     /** Chunks are self-contained, so a corrupt one costs only its own events. */
     private List<Event> skip(RecordingFiles.Input input, ChunkHeader header, ChunkFormatException e) {
-        skipped.put(order(input, input.chunks().indexOf(header)), input.name() + ": chunk " + (input.chunks().indexOf(header) + 1) + " of " + input.chunks().size()
+        int index = input.chunks().indexOf(header);
+        skipped.put(order(input, index), input.name() + ": chunk " + (index + 1) + " of " + input.chunks().size()
                 + " (bytes " + header.offset() + "-" + (header.offset() + header.size()) + ") is corrupt and was not "
                 + "analyzed: " + e.getMessage());
         return List.of();
@@ -211,14 +204,5 @@ public final class ChunkFileSource implements RecordingSource {
 
     private long order(RecordingFiles.Input input, int chunk) {
         return ((long) files.inputs().indexOf(input) << 32) + chunk;
-    }
-
-    /** A failure inside a translator, as opposed to one in the recording's bytes. */
-    private static final class TranslationFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        TranslationFailure(String eventType, RuntimeException cause) {
-            super("analysis failed on a " + eventType + " event: " + cause, cause);
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.source;
 
+import io.threadwatch.analyzer.source.chunk.ChunkLayout;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,18 +19,18 @@ import java.time.Instant;
 record ChunkHeader(long offset, long size, int major, int minor, Instant start, Duration duration, boolean finished) {
 
     /** Bytes in a chunk header. */
-    static final int SIZE = 68;
+    static final int SIZE = ChunkLayout.HEADER_SIZE;
     /** The magic at the start of every chunk: {@code FLR\0}. */
-    static final int MAGIC = 0x464c5200;
+    static final int MAGIC = ChunkLayout.MAGIC;
 
     /** Reads a header from a buffer positioned at a chunk start with at least {@link #SIZE} bytes. */
     static ChunkHeader read(ByteBuffer header, long offset) {
-        int major = Short.toUnsignedInt(header.getShort(4));
-        int minor = Short.toUnsignedInt(header.getShort(6));
-        long size = header.getLong(8);
-        long startNanos = header.getLong(32);
-        long durationNanos = header.getLong(40);
-        boolean finished = header.get(64) == 0;
+        int major = Short.toUnsignedInt(header.getShort(ChunkLayout.MAJOR_AT));
+        int minor = Short.toUnsignedInt(header.getShort(ChunkLayout.MINOR_AT));
+        long size = header.getLong(ChunkLayout.SIZE_AT);
+        long startNanos = header.getLong(ChunkLayout.START_NANOS_AT);
+        long durationNanos = header.getLong(ChunkLayout.DURATION_NANOS_AT);
+        boolean finished = header.get(ChunkLayout.FILE_STATE_AT) == 0;
         return new ChunkHeader(offset, size, major, minor, Instant.ofEpochSecond(0, startNanos),
                 Duration.ofNanos(Math.max(0, durationNanos)), finished);
     }

@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.source;
 
+import io.threadwatch.analyzer.source.chunk.ChunkLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -24,9 +25,6 @@ import java.util.List;
  */
 final class ChunkRuns {
 
-    private static final int METADATA_OFFSET_FIELD = 24;
-    private static final int FLAGS_FIELD = 67;
-    private static final int COMPRESSED_INTEGERS = 1;
     /** Size, type id, start time and duration precede what the comparison reads. */
     private static final int SKIPPED_FIELDS = 4;
     private static final int BLOCK_BYTES = 1 << 16;
@@ -55,10 +53,10 @@ final class ChunkRuns {
     private static byte[] metadataDigest(FileChannel channel, ChunkHeader chunk) throws IOException {
         ByteBuffer header = ByteBuffer.allocate(ChunkHeader.SIZE);
         read(channel, header, chunk.offset());
-        if (header.hasRemaining() || (header.get(FLAGS_FIELD) & COMPRESSED_INTEGERS) == 0) {
+        if (header.hasRemaining() || (header.get(ChunkLayout.FLAGS_AT) & ChunkLayout.COMPRESSED_INTEGERS) == 0) {
             return null;
         }
-        long offset = header.getLong(METADATA_OFFSET_FIELD);
+        long offset = header.getLong(ChunkLayout.METADATA_OFFSET_AT);
         if (offset < ChunkHeader.SIZE || offset >= chunk.size()) {
             return null;
         }

@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.source;
 
+import io.threadwatch.analyzer.source.chunk.ChunkLayout;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -23,9 +24,6 @@ final class ChunkWalker {
 
     /** The most bytes of an event's size and type fields: two varints of at most 9 bytes. */
     private static final int EVENT_HEAD_BYTES = 2 * Varint.MAX_BYTES;
-    private static final int METADATA_TYPE = 0;
-    private static final int CONSTANT_POOL_TYPE = 1;
-    private static final int COMPRESSED_INTEGERS = 1;
     private static final int SCAN_BLOCK_BYTES = 1 << 16;
     private static final String UNSUPPORTED =
             "uses JFR format %d.%d, which the JDK's reader does not support (JDK 7/8 recordings are 0.9 or 1.0)";
@@ -164,15 +162,15 @@ final class ChunkWalker {
         }
         if (!chunk.finished()) {
             return new Look(Verdict.CUT, chunk, at + " marks its chunk unfinished (file state "
-                    + Byte.toUnsignedInt(header.get(64)) + ")", "cut inside chunk " + number + " (" + chunk.size()
+                    + Byte.toUnsignedInt(header.get(ChunkLayout.FILE_STATE_AT)) + ")", "cut inside chunk " + number + " (" + chunk.size()
                     + " bytes of an unfinished chunk, from byte " + position + ")");
         }
-        if (!eventAt(chunk, header.getLong(24), METADATA_TYPE)) {
-            return new Look(Verdict.BAD, chunk, at + " gives a metadata offset (" + header.getLong(24)
+        if (!eventAt(chunk, header.getLong(ChunkLayout.METADATA_OFFSET_AT), ChunkLayout.METADATA_TYPE)) {
+            return new Look(Verdict.BAD, chunk, at + " gives a metadata offset (" + header.getLong(ChunkLayout.METADATA_OFFSET_AT)
                     + ") where there is no metadata");
         }
-        if (!eventAt(chunk, header.getLong(16), CONSTANT_POOL_TYPE)) {
-            return new Look(Verdict.BAD, chunk, at + " gives a constant pool offset (" + header.getLong(16)
+        if (!eventAt(chunk, header.getLong(ChunkLayout.CONSTANT_POOL_OFFSET_AT), ChunkLayout.CHECKPOINT_TYPE)) {
+            return new Look(Verdict.BAD, chunk, at + " gives a constant pool offset (" + header.getLong(ChunkLayout.CONSTANT_POOL_OFFSET_AT)
                     + ") where there is no constant pool; the chunk is cut short or overwritten");
         }
         return new Look(Verdict.CHUNK, chunk, "");
@@ -187,11 +185,11 @@ final class ChunkWalker {
      * {@code offset} from the chunk's start. Only compressed integers (flag bit 0, set by every
      * JDK since 11) are checked; a chunk without them passes.
      */
-    private boolean eventAt(ChunkHeader chunk, long offset, int type) throws IOException {
+    private boolean eventAt(ChunkHeader chunk, long offset, long type) throws IOException {
         if (offset < ChunkHeader.SIZE || offset >= chunk.size()) {
             return false;
         }
-        if ((header.get(67) & COMPRESSED_INTEGERS) == 0) {
+        if ((header.get(ChunkLayout.FLAGS_AT) & ChunkLayout.COMPRESSED_INTEGERS) == 0) {
             return true;
         }
         eventHead.clear();

@@ -26,15 +26,6 @@ public final class JfrFileSource implements RecordingSource {
         this.stacks = stacks;
     }
 
-    /** A failure inside a translator or the engine, as opposed to one in the JDK's parser. */
-    private static final class HandlerFailure extends RuntimeException {
-        private static final long serialVersionUID = 1L;
-
-        HandlerFailure(String eventType, RuntimeException cause) {
-            super("analysis failed on a " + eventType + " event: " + cause, cause);
-        }
-    }
-
     /** A value of an event that the JDK's consumer API fails to resolve: the recording is corrupt. */
     private static final class CorruptEvent extends RuntimeException {
         private static final long serialVersionUID = 1L;
@@ -142,7 +133,7 @@ public final class JfrFileSource implements RecordingSource {
         } catch (IOException e) {
             throw new RecordingException("'" + input.name() + "'" + part + ": the JDK's JFR parser cannot parse it: "
                     + oneLine(e.getMessage()), e, true);
-        } catch (HandlerFailure bug) {
+        } catch (TranslatorFailure bug) {
             throw bug;
         } catch (RuntimeException | StackOverflowError e) {
             // The JDK's parser trusts the sizes and indexes it reads: corrupt metadata ends in e.g. an
@@ -152,7 +143,7 @@ public final class JfrFileSource implements RecordingSource {
                     + oneLine(e.toString()), e, true);
         }
         Throwable error = failure.get();
-        if (error instanceof HandlerFailure bug) {
+        if (error instanceof TranslatorFailure bug) {
             throw bug;
         }
         if (error != null) {
@@ -179,7 +170,7 @@ public final class JfrFileSource implements RecordingSource {
                 // class without a name (17; found by DamagedRecordingFuzzTest).
                 throw new CorruptEvent(translator.settings().eventName(), e);
             }
-            throw new HandlerFailure(translator.settings().eventName(), e);
+            throw new TranslatorFailure(translator.settings().eventName(), e);
         }
     }
 

@@ -69,8 +69,8 @@ public final class JmcFileSource implements RecordingSource {
                 JmcLoader.Loaded event = events.get(i);
                 // Let the loaded event go once it is translated: the heap holds the rest.
                 events.set(i, null);
-                translate(event.type().translator(), view.of(event.type(), event.item(), event.startNanos(),
-                        event.endNanos()), context, sink);
+                SourceEvent source = view.of(event.type(), event.item(), event.startNanos(), event.endNanos());
+                TranslatorFailure.translate(event.type().translator(), source, context, sink);
             }
         }
     }
@@ -82,16 +82,6 @@ public final class JmcFileSource implements RecordingSource {
         } catch (NoClassDefFoundError e) {
             throw new RecordingException("the jmc parser is not in this build (the agent jar leaves JMC out); "
                     + "analyze with threadwatch.jar", e, false);
-        }
-    }
-
-    private static void translate(EventTranslator translator, SourceEvent event, TranslationContext context,
-                                  Consumer<Event> sink) {
-        try {
-            translator.translate(event, context, sink);
-        } catch (RuntimeException e) {
-            throw new IllegalStateException("analysis failed on a " + translator.settings().eventName() + " event: " + e,
-                    e);
         }
     }
 }

@@ -48,10 +48,6 @@ public final class RecordingFiles implements AutoCloseable {
      */
     record Input(String name, long bytes, Path parseable, List<ChunkHeader> chunks, String truncation,
                  String jmcOnly) {
-
-        Input(String name, long bytes, Path parseable, List<ChunkHeader> chunks, String truncation) {
-            this(name, bytes, parseable, chunks, truncation, "");
-        }
     }
 
     private final List<Input> inputs;
@@ -276,11 +272,11 @@ public final class RecordingFiles implements AutoCloseable {
             }
             long kept = walk.chunks().stream().mapToLong(ChunkHeader::size).sum();
             if (kept == channel.size()) {
-                return new Input(name, bytes, plain, walk.chunks(), truncation);
+                return new Input(name, bytes, plain, walk.chunks(), truncation, "");
             }
             Path complete = temporary(temporaries);
             List<ChunkHeader> moved = copyChunks(channel, walk.chunks(), complete);
-            return new Input(name, bytes, complete, moved, truncation);
+            return new Input(name, bytes, complete, moved, truncation, "");
         } catch (IOException e) {
             throw new RecordingException("'" + file + "': cannot read: " + e.getMessage(), e);
         }

@@ -159,8 +159,7 @@ final class ChunkBytes {
                 return new StringKey(readLong());
             case STRING_UTF8: {
                 int length = readCount();
-                String value = new String(array(length), StandardCharsets.UTF_8);
-                return value;
+                return new String(array(length), StandardCharsets.UTF_8);
             }
             case STRING_CHAR_ARRAY: {
                 int length = readCount();

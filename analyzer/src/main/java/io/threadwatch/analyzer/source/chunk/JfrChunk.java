@@ -5,7 +5,7 @@ import java.nio.ByteOrder;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
+import java.util.Collection;
 
 /**
  * One JFR chunk, decoded on demand: its header, its metadata, and an index of its constant pools
@@ -19,11 +19,6 @@ import java.util.Set;
  */
 public final class JfrChunk {
 
-    /** Bytes in a chunk header. */
-    public static final int HEADER_SIZE = 68;
-    private static final int MAGIC = 0x464c5200;
-    private static final long METADATA_TYPE = 0;
-    private static final long CHECKPOINT_TYPE = 1;
     private static final int FLUSH_CHECKPOINT = 1;
     private static final int MAX_NESTING = 16;
 
@@ -51,29 +46,29 @@ public final class JfrChunk {
 
     private JfrChunk(ByteBuffer bytes) throws ChunkFormatException {
         ByteBuffer chunk = bytes.slice().order(ByteOrder.BIG_ENDIAN);
-        if (chunk.limit() < HEADER_SIZE || chunk.getInt(0) != MAGIC) {
+        if (chunk.limit() < ChunkLayout.HEADER_SIZE || chunk.getInt(0) != ChunkLayout.MAGIC) {
             throw new ChunkFormatException("no chunk header");
         }
-        int major = Short.toUnsignedInt(chunk.getShort(4));
+        int major = Short.toUnsignedInt(chunk.getShort(ChunkLayout.MAJOR_AT));
         if (major != 1 && major != 2) {
-            throw new ChunkFormatException("JFR format " + major + "." + Short.toUnsignedInt(chunk.getShort(6))
+            throw new ChunkFormatException("JFR format " + major + "." + Short.toUnsignedInt(chunk.getShort(ChunkLayout.MINOR_AT))
                     + " is not supported (JDK 7/8 recordings are 0.9 and 1.0)");
         }
-        long size = chunk.getLong(8);
-        if (size < HEADER_SIZE || size > chunk.limit()) {
+        long size = chunk.getLong(ChunkLayout.SIZE_AT);
+        if (size < ChunkLayout.HEADER_SIZE || size > chunk.limit()) {
             throw new ChunkFormatException("chunk size " + size + " outside 68.." + chunk.limit());
         }
         chunk.limit((int) size);
-        long constantPoolOffset = chunk.getLong(16);
-        long metadataOffset = chunk.getLong(24);
-        this.startNanos = chunk.getLong(32);
-        this.startTicks = chunk.getLong(48);
-        long ticksPerSecond = chunk.getLong(56);
+        long constantPoolOffset = chunk.getLong(ChunkLayout.CONSTANT_POOL_OFFSET_AT);
+        long metadataOffset = chunk.getLong(ChunkLayout.METADATA_OFFSET_AT);
+        this.startNanos = chunk.getLong(ChunkLayout.START_NANOS_AT);
+        this.startTicks = chunk.getLong(ChunkLayout.START_TICKS_AT);
+        long ticksPerSecond = chunk.getLong(ChunkLayout.TICKS_PER_SECOND_AT);
         if (ticksPerSecond <= 0) {
             throw new ChunkFormatException("ticks per second " + ticksPerSecond);
         }
         this.ticksPerNano = ticksPerSecond / 1_000_000_000.0;
-        boolean compressed = (chunk.get(67) & 1) != 0;
+        boolean compressed = (chunk.get(ChunkLayout.FLAGS_AT) & ChunkLayout.COMPRESSED_INTEGERS) != 0;
         this.in = new ChunkBytes(chunk, compressed);
         try {
             this.types = readMetadata(offset(metadataOffset, size, "metadata"));
@@ -94,7 +89,7 @@ public final class JfrChunk {
     }
 
     private static int offset(long offset, long size, String what) throws ChunkFormatException {
-        if (offset < HEADER_SIZE || offset >= size) {
+        if (offset < ChunkLayout.HEADER_SIZE || offset >= size) {
             throw new ChunkFormatException(what + " offset " + offset + " outside the chunk");
         }
         return (int) offset;
@@ -119,7 +114,7 @@ public final class JfrChunk {
         in.position(position);
         in.readInt(); // size
         long type = in.readLong();
-        if (type != METADATA_TYPE) {
+        if (type != ChunkLayout.METADATA_TYPE) {
             throw new IllegalArgumentException("no metadata event at " + position);
         }
         return MetadataReader.read(in);
@@ -140,7 +135,7 @@ public final class JfrChunk {
         while (true) {
             in.position(position);
             int size = in.readInt();
-            if (in.readLong() != CHECKPOINT_TYPE) {
+            if (in.readLong() != ChunkLayout.CHECKPOINT_TYPE) {
                 throw new IllegalArgumentException("no checkpoint event at " + position);
             }
             in.readLong(); // start time
@@ -172,7 +167,7 @@ public final class JfrChunk {
                 return;
             }
             // Each checkpoint points back to an earlier one; anything else would loop.
-            if (delta > 0 || position + delta < HEADER_SIZE) {
+            if (delta > 0 || position + delta < ChunkLayout.HEADER_SIZE) {
                 throw new IllegalArgumentException("checkpoint at " + position + " points to " + (position + delta));
             }
             position += (int) delta;
@@ -185,15 +180,13 @@ public final class JfrChunk {
      *
      * @throws ChunkFormatException when an event does not follow the metadata
      */
-    public void scan(Set<Long> typeIds, EventHandler handler) throws ChunkFormatException {
-        Map<Long, DecodedObject> reused = new HashMap<>();
-        for (long id : typeIds) {
-            TypeDescriptor type = types.get(id);
-            if (type != null) {
-                reused.put(id, new DecodedObject(type));
-            }
+    public void scan(Collection<TypeDescriptor> wanted, EventHandler handler) throws ChunkFormatException {
+        // Keyed by the unboxed type id: this lookup runs for every event of the chunk.
+        LongKeyCache<DecodedObject> reused = new LongKeyCache<>();
+        for (TypeDescriptor type : wanted) {
+            reused.put(type.id(), new DecodedObject(type));
         }
-        int position = HEADER_SIZE;
+        int position = ChunkLayout.HEADER_SIZE;
         try {
             while (position < in.limit()) {
                 in.position(position);
@@ -202,11 +195,11 @@ public final class JfrChunk {
                     throw new ChunkFormatException("event at byte " + position + " has size " + size);
                 }
                 long typeId = in.readLong();
-                DecodedObject event = reused.get(typeId);
-                if (event != null) {
+                Object found = reused.find(typeId);
+                if (found instanceof DecodedObject event) {
                     decodeEvent(event);
                     handler.event(event);
-                } else if (typeId == CHECKPOINT_TYPE) {
+                } else if (typeId == ChunkLayout.CHECKPOINT_TYPE) {
                     in.readLong();
                     in.readLong();
                     in.readLong();

@@ -1,25 +1,23 @@
 package io.threadwatch.analyzer.source.chunk;
 
-import java.util.function.LongFunction;
-
 /**
  * Values computed once per {@code long} key: constant-pool keys in the per-event path, where a
  * {@code HashMap<Long, V>} would box every key. Open addressing, linear probing, no removal;
- * {@code null} values are cached too.
+ * {@code null} values are cached too, which {@link #find} tells apart with {@link #ABSENT}.
  *
  * @param <V> the cached values
  */
 public final class LongKeyCache<V> {
+
+    /** What {@link #find} returns for a key that is not cached, as distinct from a cached {@code null}. */
+    public static final Object ABSENT = new Object();
 
     private long[] keys = new long[64];
     private Object[] values = new Object[64];
     private boolean[] used = new boolean[64];
     private int size;
 
-    /** Marks a key that is not cached, as distinct from a cached {@code null}. */
-    public static final Object ABSENT = new Object();
-
-    /** The cached value of {@code key}, or {@link #ABSENT}; no allocation, unlike a capturing {@link #get}. */
+    /** The cached value of {@code key}, or {@link #ABSENT}. */
     public Object find(long key) {
         int mask = keys.length - 1;
         int slot = mix(key) & mask;
@@ -34,30 +32,13 @@ public final class LongKeyCache<V> {
 
     /** Caches {@code value} for {@code key}. */
     public void put(long key, V value) {
-        putValue(key, value);
-    }
-
-    /** The value of {@code key}, computed by {@code compute} the first time. */
-    @SuppressWarnings("unchecked")
-    public V get(long key, LongFunction<V> compute) {
-        int mask = keys.length - 1;
-        int slot = mix(key) & mask;
-        while (used[slot]) {
-            if (keys[slot] == key) {
-                return (V) values[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
-        V value = compute.apply(key);
-        // The slot may have moved if compute filled this cache recursively.
-        putValue(key, value);
-        return value;
-    }
-
-    private void putValue(long key, Object value) {
         if (2 * (size + 1) > keys.length) {
             grow();
         }
+        store(key, value);
+    }
+
+    private void store(long key, Object value) {
         int mask = keys.length - 1;
         int slot = mix(key) & mask;
         while (used[slot]) {
@@ -83,7 +64,7 @@ public final class LongKeyCache<V> {
         size = 0;
         for (int i = 0; i < oldKeys.length; i++) {
             if (oldUsed[i]) {
-                putValue(oldKeys[i], oldValues[i]);
+                store(oldKeys[i], oldValues[i]);
             }
         }
     }
@@ -91,10 +72,5 @@ public final class LongKeyCache<V> {
     private static int mix(long key) {
         long h = key * 0x9E3779B97F4A7C15L;
         return (int) (h ^ (h >>> 32));
-    }
-
-    /** How many keys are cached. */
-    public int size() {
-        return size;
     }
 }
