@@ -1,10 +1,11 @@
 package io.threadwatch.analyzer;
 
 import io.threadwatch.analyzer.engine.EngineSettings;
-import io.threadwatch.analyzer.engine.FrameClassifier;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.analyzer.source.Parser;
 import io.threadwatch.analyzer.source.RecordingLimits;
+import io.threadwatch.rules.Catalog;
+import io.threadwatch.rules.CatalogLoader;
 import io.threadwatch.rules.RuleLoader;
 import io.threadwatch.rules.RuleSet;
 import java.time.Duration;
@@ -18,8 +19,9 @@ import java.util.Optional;
  * @param window          the window length; empty for automatic: 1 minute, or a tenth of a
  *                        recording shorter than 10 minutes, in whole seconds (at least 1 s)
  * @param stuckThreshold  how long a thread must stay blocked, without timeout, to be stuck
- * @param leakSpanWindows how many of the latest windows the thread-leak regression spans
- * @param infrastructure  package prefixes skipped, like the JDK's, when looking for a site
+ * @param leakSpanWindows how many of the latest windows the recent leak horizon spans
+ * @param catalog         infrastructure packages, idle waits and service threads: what the
+ *                        structure of a stack cannot tell ({@link Catalog})
  * @param rules           the rules to run
  * @param limits          bounds on the input
  * @param keepSlis        whether the report lists every window's SLIs
@@ -27,7 +29,7 @@ import java.util.Optional;
  *                        over a file it cannot read
  */
 public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold, int leakSpanWindows,
-                              List<String> infrastructure, RuleSet rules, RecordingLimits limits, boolean keepSlis,
+                              Catalog catalog, RuleSet rules, RecordingLimits limits, boolean keepSlis,
                               Optional<Parser> parser) {
 
     /** The window length of long recordings. */
@@ -38,7 +40,7 @@ public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold
     public AnalysisOptions {
         Objects.requireNonNull(window, "window");
         Objects.requireNonNull(stuckThreshold, "stuckThreshold");
-        infrastructure = List.copyOf(infrastructure);
+        Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(limits, "limits");
         Objects.requireNonNull(parser, "parser");
@@ -49,11 +51,11 @@ public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold
         });
     }
 
-    /** Automatic windows, a 20 s stuck threshold, the default infrastructure and the built-in rules. */
+    /** Automatic windows, a 20 s stuck threshold, the built-in catalog and the built-in rules. */
     public static AnalysisOptions defaults() {
         return new AnalysisOptions(Optional.empty(), EngineSettings.DEFAULT_STUCK_THRESHOLD,
-                EngineSettings.DEFAULT_LEAK_SPAN, FrameClassifier.DEFAULT_INFRASTRUCTURE_PACKAGES,
-                ruleLoader().builtIn(), RecordingLimits.DEFAULT, true, Optional.empty());
+                EngineSettings.DEFAULT_LEAK_SPAN, CatalogLoader.builtIn(), ruleLoader().builtIn(),
+                RecordingLimits.DEFAULT, true, Optional.empty());
     }
 
     /** A rule loader that knows every SLI, for the built-in pack and user rule files. */
@@ -62,29 +64,35 @@ public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold
     }
 
     public AnalysisOptions withWindow(Duration window) {
-        return new AnalysisOptions(Optional.of(window), stuckThreshold, leakSpanWindows, infrastructure, rules, limits,
+        return new AnalysisOptions(Optional.of(window), stuckThreshold, leakSpanWindows, catalog, rules, limits,
                 keepSlis, parser);
     }
 
     public AnalysisOptions withStuckThreshold(Duration threshold) {
-        return new AnalysisOptions(window, threshold, leakSpanWindows, infrastructure, rules, limits, keepSlis, parser);
+        return new AnalysisOptions(window, threshold, leakSpanWindows, catalog, rules, limits, keepSlis, parser);
     }
 
+    /** With this catalog (e.g. the built-in one with a user file's entries added). */
+    public AnalysisOptions withCatalog(Catalog catalog) {
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, catalog, rules, limits, keepSlis, parser);
+    }
+
+    /** With more infrastructure packages, as {@code --infra-package} adds them. */
     public AnalysisOptions withInfrastructure(List<String> packages) {
-        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, packages, rules, limits, keepSlis, parser);
+        return withCatalog(catalog.withInfrastructure(packages, "--infra-package"));
     }
 
     public AnalysisOptions withRules(RuleSet rules) {
-        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, infrastructure, rules, limits, keepSlis, parser);
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, catalog, rules, limits, keepSlis, parser);
     }
 
     public AnalysisOptions withLimits(RecordingLimits limits) {
-        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, infrastructure, rules, limits, keepSlis, parser);
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, catalog, rules, limits, keepSlis, parser);
     }
 
     /** Reads with {@code parser} only, with no fallback. */
     public AnalysisOptions withParser(Parser parser) {
-        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, infrastructure, rules, limits, keepSlis,
+        return new AnalysisOptions(window, stuckThreshold, leakSpanWindows, catalog, rules, limits, keepSlis,
                 Optional.of(parser));
     }
 

@@ -66,7 +66,7 @@ public final class Analyzer {
         Instant end = recording.end();
         Duration window = options.windowFor(Duration.between(origin, end));
         AnalysisEngine engine = new AnalysisEngine(new EngineSettings(origin, window, options.stuckThreshold(),
-                options.leakSpanWindows(), options.infrastructure(), options.rules(), options.keepSlis()));
+                options.leakSpanWindows(), options.catalog(), options.rules(), options.keepSlis()));
         Instant[] last = {end};
         recording.requireReadableBy(parser);
         RecordingSource reader = RecordingSource.of(parser, recording, new StackTable());
@@ -87,6 +87,6 @@ public final class Analyzer {
         Report.Analysis analysis = new Report.Analysis(Values.duration(window), result.windows(),
                 Values.duration(options.stuckThreshold()), options.rules().enabled().stream().map(Rule::id).toList());
         return new Report(Report.SCHEMA, new Report.Tool("threadwatch", Version.current()), source, analysis,
-                result.slis(), result.findings(), result.limitations());
+                result.slis(), result.findings(), result.limitations(), result.explanations());
     }
 }

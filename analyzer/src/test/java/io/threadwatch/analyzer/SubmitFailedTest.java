@@ -3,6 +3,8 @@ package io.threadwatch.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threadwatch.analyzer.report.Report;
+import io.threadwatch.rules.Catalog;
+import io.threadwatch.rules.CatalogLoader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -59,9 +61,10 @@ class SubmitFailedTest {
         }
 
         // Threadwatch's own packages are infrastructure by default (its frames are never a site);
-        // this test's Dispatcher lives in one, so the list is emptied here.
-        Report report = Analyzer.analyze(List.of(jfr),
-                AnalysisOptions.defaults().withWindow(Duration.ofSeconds(5)).withInfrastructure(List.of()));
+        // this test's Dispatcher lives in one, so the catalog's infrastructure list is emptied here.
+        Catalog builtIn = CatalogLoader.builtIn();
+        Report report = Analyzer.analyze(List.of(jfr), AnalysisOptions.defaults().withWindow(Duration.ofSeconds(5))
+                .withCatalog(new Catalog(List.of(), builtIn.idleWaits(), builtIn.serviceThreads())));
 
         ReportAssertions.validJson(report);
         assertThat(report.slis()).filteredOn(p -> p.name().equals("vthreads.submit.failed"))

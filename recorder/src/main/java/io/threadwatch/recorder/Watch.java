@@ -106,7 +106,7 @@ public final class Watch implements AutoCloseable {
                 stream, new ThreadDumps(mbeans, stream.local()), failures));
         Instant origin = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         EngineSettings settings = new EngineSettings(origin, options.window(), options.stuckThreshold(),
-                options.leakSpanWindows(), options.infrastructure(), options.rules(), false);
+                options.leakSpanWindows(), options.catalog(), options.rules(), false);
         this.engine = new LiveEngine(settings, this::windowClosed, Clock.systemUTC(), failures);
         engine.attach(stream);
     }

@@ -2,7 +2,8 @@ package io.threadwatch.recorder;
 
 import io.threadwatch.analyzer.AnalysisOptions;
 import io.threadwatch.analyzer.engine.EngineSettings;
-import io.threadwatch.analyzer.engine.FrameClassifier;
+import io.threadwatch.rules.Catalog;
+import io.threadwatch.rules.CatalogLoader;
 import io.threadwatch.rules.RuleSet;
 import java.net.InetSocketAddress;
 import java.nio.file.Path;
@@ -18,8 +19,8 @@ import java.util.Optional;
  * @param stuckThreshold   how long a thread must stay blocked, without timeout, to be stuck
  * @param threadDumpPeriod how often JFR takes a thread dump (stuck threads and deadlocks are seen only in dumps)
  * @param blockingThreshold parks, monitor waits and enters, sleeps and socket reads shorter than this are not recorded
- * @param leakSpanWindows  how many of the latest windows the leak regression spans
- * @param infrastructure   package prefixes skipped, like the JDK's, when looking for a site
+ * @param leakSpanWindows  how many of the latest windows the recent leak horizon spans
+ * @param catalog          infrastructure packages, idle waits and service threads ({@link Catalog})
  * @param rules            the rules to run
  * @param evidence         where to write the evidence of each finding that fires; empty for nowhere
  * @param evidenceMaxBytes the evidence directory's bound: older captures are deleted past it
@@ -30,7 +31,7 @@ import java.util.Optional;
  */
 public record WatchOptions(Duration window, Duration stuckThreshold, Duration threadDumpPeriod,
                            Duration blockingThreshold, int leakSpanWindows,
-                           List<String> infrastructure, RuleSet rules, Optional<Path> evidence, long evidenceMaxBytes,
+                           Catalog catalog, RuleSet rules, Optional<Path> evidence, long evidenceMaxBytes,
                            Duration snapshotAge, Optional<Path> jsonLines, Optional<InetSocketAddress> prometheus,
                            int topSites) {
 
@@ -56,7 +57,7 @@ public record WatchOptions(Duration window, Duration stuckThreshold, Duration th
         positive(threadDumpPeriod, "thread dump period");
         positive(blockingThreshold, "blocking threshold");
         positive(snapshotAge, "snapshot age");
-        infrastructure = List.copyOf(infrastructure);
+        Objects.requireNonNull(catalog, "catalog");
         Objects.requireNonNull(rules, "rules");
         Objects.requireNonNull(evidence, "evidence");
         Objects.requireNonNull(jsonLines, "jsonLines");
@@ -73,69 +74,75 @@ public record WatchOptions(Duration window, Duration stuckThreshold, Duration th
     public static WatchOptions defaults() {
         return new WatchOptions(DEFAULT_WINDOW, EngineSettings.DEFAULT_STUCK_THRESHOLD, DEFAULT_THREAD_DUMP_PERIOD,
                 DEFAULT_BLOCKING_THRESHOLD, EngineSettings.DEFAULT_LEAK_SPAN,
-                FrameClassifier.DEFAULT_INFRASTRUCTURE_PACKAGES,
+                CatalogLoader.builtIn(),
                 AnalysisOptions.ruleLoader().builtIn(), Optional.empty(), DEFAULT_EVIDENCE_MAX_BYTES,
                 DEFAULT_SNAPSHOT_AGE, Optional.empty(), Optional.empty(), DEFAULT_TOP_SITES);
     }
 
     public WatchOptions withWindow(Duration window) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+                catalog, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     public WatchOptions withStuckThreshold(Duration stuckThreshold) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+                catalog, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     public WatchOptions withThreadDumpPeriod(Duration threadDumpPeriod) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+                catalog, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     public WatchOptions withBlockingThreshold(Duration blockingThreshold) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+                catalog, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
-    public WatchOptions withInfrastructure(List<String> infrastructure) {
+    /** With this catalog (e.g. the built-in one with a user file's entries added). */
+    public WatchOptions withCatalog(Catalog catalog) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+                catalog, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+    }
+
+    /** With more infrastructure packages, as {@code --infra-package} adds them. */
+    public WatchOptions withInfrastructure(List<String> packages) {
+        return withCatalog(catalog.withInfrastructure(packages, "--infra-package"));
     }
 
     public WatchOptions withRules(RuleSet rules) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+                catalog, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     /** Evidence written to {@code directory}, bounded to {@code maxBytes}. */
     public WatchOptions withEvidence(Path directory, long maxBytes) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, Optional.of(directory), maxBytes, snapshotAge, jsonLines, prometheus,
+                catalog, rules, Optional.of(directory), maxBytes, snapshotAge, jsonLines, prometheus,
                 topSites);
     }
 
     public WatchOptions withSnapshotAge(Duration snapshotAge) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+                catalog, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     /** JSON Lines to a file, or to standard output for {@code -}. */
     public WatchOptions withJsonLines(Path target) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, Optional.of(target), prometheus,
+                catalog, rules, evidence, evidenceMaxBytes, snapshotAge, Optional.of(target), prometheus,
                 topSites);
     }
 
     public WatchOptions withPrometheus(InetSocketAddress address) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, Optional.of(address),
+                catalog, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, Optional.of(address),
                 topSites);
     }
 
     public WatchOptions withTopSites(int topSites) {
         return new WatchOptions(window, stuckThreshold, threadDumpPeriod, blockingThreshold, leakSpanWindows,
-                infrastructure, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
+                catalog, rules, evidence, evidenceMaxBytes, snapshotAge, jsonLines, prometheus, topSites);
     }
 
     private static void positive(Duration duration, String what) {

@@ -37,7 +37,7 @@ class RuleLoaderTest {
         assertThat(rules.enabled()).extracting(Rule::kind).containsOnly(FindingKind.values());
         assertThat(rules.get("active-ratio").orElseThrow().enabled()).isFalse();
         Rule leak = rules.get("thread-leak").orElseThrow();
-        assertThat(leak.primary().threshold()).isEqualTo(15.0);
+        assertThat(leak.primary().threshold()).isEqualTo(12.0);
         assertThat(leak.forWindows()).isEqualTo(3);
         assertThat(leak.evidence()).containsExactly(EvidenceRole.CREATION_SITE, EvidenceRole.LIVE_THREADS);
     }
@@ -56,7 +56,7 @@ class RuleLoaderTest {
         Rule leak = rules.get("thread-leak").orElseThrow();
         assertThat(leak.severity()).isEqualTo(Severity.WARNING);
         assertThat(leak.forWindows()).isEqualTo(5);
-        assertThat(leak.primary().threshold()).isEqualTo(15.0);
+        assertThat(leak.primary().threshold()).isEqualTo(12.0);
         assertThat(leak.message()).contains("{site}");
         assertThat(rules.get("deadlock").orElseThrow().enabled()).isFalse();
         assertThat(rules.enabled()).extracting(Rule::id).doesNotContain("deadlock");

@@ -50,6 +50,12 @@ final class AnalyzeCommand implements Callable<Integer> {
             description = "Output format: json (report v1, the default) or text (for people).")
     String format;
 
+    @Option(names = "--explain",
+            description = "With --format text: also say why the threads that were seen waiting were not reported "
+                    + "(idle waits and the evidence for each decision). The JSON report always has them, under "
+                    + "'explanations'.")
+    boolean explain;
+
     @Mixin
     RuleFlags ruleFlags;
 
@@ -91,9 +97,6 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (window != null) {
             options = options.withWindow(window);
         }
-        if (!ruleFlags.infrastructure().isEmpty()) {
-            options = options.withInfrastructure(ruleFlags.infrastructure());
-        }
         if (parser != null) {
             options = options.withParser(parser);
         }
@@ -101,7 +104,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             options = options.withLimits(new RecordingLimits(maxDecompressedSize));
         }
         try {
-            options = options.withRules(ruleFlags.rules(options.rules()));
+            options = options.withRules(ruleFlags.rules(options.rules())).withCatalog(ruleFlags.catalog(options.catalog()));
         } catch (RuleFileException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
         }
@@ -135,7 +138,7 @@ final class AnalyzeCommand implements Callable<Integer> {
     private void write(Report report, ReportFormat reportFormat) {
         if (output == null) {
             try {
-                reportFormat.write(report, spec.commandLine().getOut());
+                reportFormat.write(report, spec.commandLine().getOut(), explain);
             } catch (IOException e) {
                 throw new CommandFailure(ExitCodes.INTERNAL, "cannot write the report: " + e.getMessage());
             }
@@ -143,7 +146,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return;
         }
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            reportFormat.write(report, out);
+            reportFormat.write(report, out, explain);
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.USAGE, "cannot write '" + output + "': " + e.getMessage());
         }

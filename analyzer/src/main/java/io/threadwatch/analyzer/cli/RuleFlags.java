@@ -1,7 +1,8 @@
 package io.threadwatch.analyzer.cli;
 
 import io.threadwatch.analyzer.AnalysisOptions;
-import io.threadwatch.analyzer.engine.FrameClassifier;
+import io.threadwatch.rules.Catalog;
+import io.threadwatch.rules.CatalogLoader;
 import io.threadwatch.rules.RuleFileException;
 import io.threadwatch.rules.RuleSet;
 import java.nio.file.Path;
@@ -9,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Option;
 
-/** What to judge and where to look for a site: the flags offline and live analysis share. */
+/** What to judge and what the stacks mean: the flags offline and live analysis share. */
 public final class RuleFlags {
 
     @Option(names = "--rules", paramLabel = "FILE",
@@ -17,9 +18,15 @@ public final class RuleFlags {
                     + "ones by id; see 'threadwatch rules'.")
     Path rules;
 
+    @Option(names = "--catalog", paramLabel = "FILE",
+            description = "A catalog file (YAML or JSON) that adds infrastructure packages, idle waits "
+                    + "(class.method in which a thread waits for work) and service-thread names to the built-in "
+                    + "catalog, each with the reason it is there (repeatable); see 'threadwatch rules --catalog'.")
+    List<Path> catalogs = new ArrayList<>();
+
     @Option(names = "--infra-package", paramLabel = "PREFIX",
             description = "A package prefix to skip, like the JDK's, when looking for the site of a stack "
-                    + "(repeatable; adds to the built-in list of frameworks and pools).")
+                    + "(repeatable; adds to the catalog's frameworks, pools and clients).")
     List<String> infraPackages = new ArrayList<>();
 
     /**
@@ -31,13 +38,16 @@ public final class RuleFlags {
         return rules == null ? base : AnalysisOptions.ruleLoader().load(base, rules);
     }
 
-    /** The built-in infrastructure packages and the ones given, or empty when none is given. */
-    public List<String> infrastructure() {
-        if (infraPackages.isEmpty()) {
-            return List.of();
+    /**
+     * {@code base} with the catalog files' entries and the {@code --infra-package} prefixes added.
+     *
+     * @throws RuleFileException when a catalog file cannot be used
+     */
+    public Catalog catalog(Catalog base) throws RuleFileException {
+        Catalog catalog = base;
+        for (Path file : catalogs) {
+            catalog = CatalogLoader.load(catalog, file);
         }
-        List<String> infrastructure = new ArrayList<>(FrameClassifier.DEFAULT_INFRASTRUCTURE_PACKAGES);
-        infrastructure.addAll(infraPackages);
-        return infrastructure;
+        return infraPackages.isEmpty() ? catalog : catalog.withInfrastructure(infraPackages, "--infra-package");
     }
 }

@@ -42,15 +42,21 @@ import java.util.function.Consumer;
  */
 public final class AnalysisEngine {
 
+    /** Why a site's growth is judged over an hour only. */
+    private static final String ONE_POOL_REASON = "its idle threads wait on one shared queue in the thread dumps: the "
+            + "workers of one pool, which may fill up over minutes; its growth is judged over an hour or more only";
+
     private final EngineSettings settings;
     private final WindowClock clock;
     private final Sites sites;
+    private final WaitHistory waitHistory = new WaitHistory();
+    private final Explanations explanations = new Explanations();
     private final ThreadLedger ledger;
     private final BlockingStats blocking = new BlockingStats();
-    private final Trend<Site> leaks;
+    private final GrowthTrend<Site> leaks;
     private final DumpAnalysis dumps;
     private final VirtualThreads virtualThreads;
-    private final Trend<Site> virtualLeaks;
+    private final GrowthTrend<Site> virtualLeaks;
     private final PinningStats pinning;
     private final HeapAndGc heap;
     private final LeakCandidates leakCandidates;
@@ -76,13 +82,15 @@ public final class AnalysisEngine {
         this.settings = settings;
         this.listener = listener;
         this.clock = new WindowClock(settings.origin(), settings.window());
-        this.sites = new Sites(new FrameClassifier(settings.infrastructure()));
-        this.ledger = new ThreadLedger(sites);
+        this.sites = new Sites(new FrameClassifier(settings.catalog()));
+        this.ledger = new ThreadLedger(sites, waitHistory);
         Duration span = settings.window().multipliedBy(settings.leakSpanWindows());
-        this.leaks = new Trend<>(settings.origin(), span, EngineSettings.MIN_TREND_POINTS);
-        this.dumps = new DumpAnalysis(sites, settings.stuckThreshold());
+        this.leaks = new GrowthTrend<>(settings.origin(), settings.window(), settings.leakSpanWindows(),
+                EngineSettings.MIN_TREND_POINTS);
+        this.dumps = new DumpAnalysis(sites, settings.stuckThreshold(), waitHistory, explanations);
         this.virtualThreads = new VirtualThreads(sites);
-        this.virtualLeaks = new Trend<>(settings.origin(), span, EngineSettings.MIN_TREND_POINTS);
+        this.virtualLeaks = new GrowthTrend<>(settings.origin(), settings.window(), settings.leakSpanWindows(),
+                EngineSettings.MIN_TREND_POINTS);
         this.pinning = new PinningStats(sites);
         this.heap = new HeapAndGc(settings.origin(), span);
         this.leakCandidates = new LeakCandidates(sites);
@@ -138,8 +146,14 @@ public final class AnalysisEngine {
         });
         on(JvmInfo.class, info -> jvm = info);
         on(SettingObserved.class, recordingSettings::observe);
-        on(VirtualThreadStarted.class, started -> virtualThreads.started(started.threadId()));
-        on(VirtualThreadEnded.class, ended -> virtualThreads.ended(ended.threadId()));
+        on(VirtualThreadStarted.class, started -> {
+            counts.virtualThreadStarts++;
+            virtualThreads.started(started.threadId(), started.threadName());
+        });
+        on(VirtualThreadEnded.class, ended -> {
+            virtualThreads.ended(ended.threadId());
+            waitHistory.forget(ended.threadId());
+        });
         on(Pinned.class, pinned -> {
             virtualThreads.seen(pinned.threadId(), pinned.stack());
             pinning.record(pinned);
@@ -166,9 +180,16 @@ public final class AnalysisEngine {
     private void onBlocked(Blocked event) {
         ledger.active(event.threadId(), event.time());
         virtualThreads.seen(event.threadId(), event.stack());
-        Sites.Classified classified = sites.classify(event.stack());
-        if (!classified.idle()) {
-            blocking.record(event, classified.site());
+        StackShape shape = sites.shape(event.stack());
+        boolean repeat = waitHistory.ended(event.threadId(), event.stack(), shape, event.time(), event.durationNanos());
+        WaitJudge.Verdict verdict = WaitJudge.event(shape, event.kind(), repeat, event.timedOut());
+        if (!verdict.idle()) {
+            blocking.record(event, shape.site());
+            return;
+        }
+        Explanations.Entry entry = explanations.idle(verdict, shape, event.stack().frames());
+        if (entry != null) {
+            entry.observed();
         }
     }
 
@@ -177,12 +198,18 @@ public final class AnalysisEngine {
         if (finished) {
             throw new IllegalStateException("the engine has finished");
         }
-        for (Window window : clock.finish(end)) {
+        List<Window> last = clock.finish(end);
+        Duration observed = Duration.between(settings.origin(), end);
+        if (observed.compareTo(settings.stuckThreshold()) < 0) {
+            // Too short to confirm a stuck thread: what waited all along is at least a suspect.
+            dumps.suspect(ledger, settings.origin(), end);
+        }
+        for (Window window : last) {
             close(window);
         }
         finished = true;
         return new EngineResult(slis, assembler().assemble(evaluator.firings()),
-                Limitations.assess(recordingSettings, counts, settings.stuckThreshold()), windows,
+                Limitations.assess(recordingSettings, counts, settings, observed), explanations.report(), windows,
                 cpus == null ? null : cpus.cpus(), jvm == null ? "" : jvm.name(), jvm == null ? "" : jvm.version());
     }
 
@@ -253,11 +280,11 @@ public final class AnalysisEngine {
             if (entry.getValue() > 0 || virtualLeaks.tracks(site)) {
                 virtualLeaks.add(site, window.end(), entry.getValue());
             }
-            Trend.Line line = virtualLeaks.line(site);
-            if (line != null) {
-                samples.add(Sli.VTHREADS_LEAK_RATE.sample(line.perHour(), "site", site.label()));
-                samples.add(Sli.VTHREADS_LEAK_PVALUE.sample(line.pValue(), "site", site.label()));
-                samples.add(Sli.VTHREADS_LEAK_GROWTH.sample(line.recentGrowth(), "site", site.label()));
+            for (GrowthTrend.Line line : virtualLeaks.lines(site, false)) {
+                String horizon = line.horizon().label();
+                samples.add(Sli.VTHREADS_LEAK_RATE.sample(line.perHour(), "site", site.label(), "horizon", horizon));
+                samples.add(Sli.VTHREADS_LEAK_PVALUE.sample(line.pValue(), "site", site.label(), "horizon", horizon));
+                samples.add(Sli.VTHREADS_LEAK_GROWTH.sample(line.recentGrowth(), "site", site.label(), "horizon", horizon));
             }
         }
         virtualLeaks.forgetIdle();
@@ -273,11 +300,18 @@ public final class AnalysisEngine {
             if (!site.live.isEmpty() || leaks.tracks(site.site)) {
                 leaks.add(site.site, window.end(), site.live.size());
             }
-            Trend.Line line = leaks.line(site.site);
-            if (line != null) {
-                samples.add(Sli.THREADS_LEAK_RATE.sample(line.perHour(), "site", label));
-                samples.add(Sli.THREADS_LEAK_PVALUE.sample(line.pValue(), "site", label));
-                samples.add(Sli.THREADS_LEAK_GROWTH.sample(line.recentGrowth(), "site", label));
+            boolean onePool = site.poolShape == PoolShape.ONE_POOL;
+            if (onePool && !site.live.isEmpty()) {
+                Explanations.Entry entry = explanations.entry("one-pool", ONE_POOL_REASON, label);
+                if (entry != null) {
+                    entry.observed();
+                }
+            }
+            for (GrowthTrend.Line line : leaks.lines(site.site, onePool)) {
+                String horizon = line.horizon().label();
+                samples.add(Sli.THREADS_LEAK_RATE.sample(line.perHour(), "site", label, "horizon", horizon));
+                samples.add(Sli.THREADS_LEAK_PVALUE.sample(line.pValue(), "site", label, "horizon", horizon));
+                samples.add(Sli.THREADS_LEAK_GROWTH.sample(line.recentGrowth(), "site", label, "horizon", horizon));
             }
         }
         ledger.resetWindowStarts();

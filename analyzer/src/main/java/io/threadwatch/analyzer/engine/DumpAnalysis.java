@@ -13,21 +13,26 @@ import java.util.Set;
 import java.util.TreeMap;
 
 /**
- * Reads each thread dump against the ledger: which threads are stuck (blocked with no timeout at
- * an application frame for longer than the stuck threshold) and which are deadlocked.
+ * Reads each thread dump against the ledger: which threads are stuck (waiting, at an application
+ * frame, where {@link WaitJudge} finds no sign of an idle wait, for longer than the stuck
+ * threshold) and which are deadlocked.
  *
  * <p>A thread that blocks forever emits no event (jfr-reference §0.1), so dumps are the only
  * evidence. When dumps come often enough, a thread is stuck once consecutive dumps have shown it
  * at the same stack, with no activity in between, for the threshold. When they do not (the JDK's
  * default settings dump only at chunk boundaries), the time since the thread was last seen doing
  * anything (starting, waking from a wait, running Java code) stands in, and the finding says it is
- * an estimate.
+ * an estimate. A wait with a timeout is stuck only when dumps confirm it outlasted the threshold
+ * and others wait at the same place. A recording shorter than the threshold can only make threads
+ * that waited the whole time suspects ({@link #suspect}).
  */
 final class DumpAnalysis {
 
     private static final String SOCKET_READ0 = "sun.nio.ch.SocketDispatcher.read0";
     private static final String TIMED_READ = "sun.nio.ch.NioSocketImpl.timedRead";
     private static final int STUCK_EVIDENCE_PER_SITE = 16;
+    /** Fewer threads waiting at one site are never a pile-up. */
+    private static final int PILE_UP_MIN_THREADS = 3;
 
     /** One deadlock cycle with the threads' sites and stacks. */
     record Deadlock(Site site, List<Member> members) {
@@ -35,22 +40,39 @@ final class DumpAnalysis {
         }
     }
 
+    /** How many threads waited at a site over the dumps: the first count and the latest. */
+    private static final class Waiters {
+        int first = -1;
+        int latest;
+    }
+
     private final Sites sites;
     private final Duration stuckThreshold;
+    private final WaitHistory history;
+    private final Explanations explanations;
     private Instant previousDump;
     private final Map<Site, List<StuckThread>> lastStuckAt = new TreeMap<>();
     private List<Deadlock> deadlocks = List.of();
     private final Map<Site, Deadlock> lastDeadlockAt = new TreeMap<>();
+    private final Map<Site, Waiters> waitersBySite = new HashMap<>();
+    private long dumps;
 
-    DumpAnalysis(Sites sites, Duration stuckThreshold) {
+    DumpAnalysis(Sites sites, Duration stuckThreshold, WaitHistory history, Explanations explanations) {
         this.sites = sites;
         this.stuckThreshold = stuckThreshold;
+        this.history = history;
+        this.explanations = explanations;
+    }
+
+    /** A thread the dump shows waiting, with the shape of its stack. */
+    private record Waiting(DumpedThread dumped, TrackedThread thread, String state, StackShape shape) {
     }
 
     /** Updates the ledger's threads from one dump. */
     void analyze(ThreadDump dump, ThreadLedger ledger) {
+        dumps++;
         boolean sparse = previousDump == null
-                || Duration.between(previousDump, dump.time()).compareTo(stuckThreshold) > 0;
+                || Duration.between(previousDump, dump.time()).compareTo(stuckThreshold.dividedBy(2)) > 0;
         deadlocks = deadlocks(dump);
         Set<String> deadlocked = new HashSet<>();
         for (Deadlock deadlock : deadlocks) {
@@ -60,7 +82,7 @@ final class DumpAnalysis {
             lastDeadlockAt.put(deadlock.site(), deadlock);
         }
         Set<Long> listed = new HashSet<>();
-        Map<Site, List<StuckThread>> stuckNow = new TreeMap<>();
+        List<Waiting> waiting = new ArrayList<>();
         for (DumpedThread dumped : dump.threads()) {
             listed.add(dumped.threadId());
             TrackedThread thread = ledger.seenInDump(dumped);
@@ -68,33 +90,20 @@ final class DumpAnalysis {
             String state = blockedState(dumped);
             if (state == null) {
                 thread.active(dump.time());
+                thread.lastDumpWait = null;
                 continue;
             }
-            Sites.Classified classified = sites.classify(dumped.frames());
-            if (classified.idle() || !classified.hasSite() || thread.deadlocked) {
-                thread.blocked = null;
-                thread.stuck = null;
-                continue;
-            }
-            String fingerprint = StackTable.fingerprint(dumped.frames());
-            TrackedThread.BlockedObservation previous = thread.blocked;
-            thread.blocked = previous != null && previous.state().equals(state)
-                    && previous.stackFingerprint().equals(fingerprint)
-                    ? new TrackedThread.BlockedObservation(state, fingerprint, previous.firstSeen(), previous.dumps() + 1)
-                    : new TrackedThread.BlockedObservation(state, fingerprint, dump.time(), 1);
-            Duration confirmed = Duration.between(thread.blocked.firstSeen(), dump.time());
-            Duration estimated = sparse && thread.lastActivity != null
-                    ? Duration.between(thread.lastActivity, dump.time()) : Duration.ZERO;
-            Duration blockedFor = confirmed.compareTo(estimated) >= 0 ? confirmed : estimated;
-            if (blockedFor.compareTo(stuckThreshold) < 0) {
-                thread.stuck = null;
-                continue;
-            }
-            thread.stuck = new StuckThread(thread.id, dumped.name(), classified.site(), state, blockedFor,
-                    thread.blocked.dumps(), confirmed.compareTo(stuckThreshold) < 0, fingerprint, dumped.lines(),
-                    dumped.blockedOn());
-            stuckNow.computeIfAbsent(classified.site(), s -> new ArrayList<>()).add(thread.stuck);
+            waiting.add(new Waiting(dumped, thread, state, sites.shape(dumped.frames())));
         }
+        Context context = new Context(dump, waiting);
+        Map<Site, List<StuckThread>> stuckNow = new TreeMap<>();
+        for (Waiting wait : waiting) {
+            StuckThread stuck = judge(wait, dump.time(), sparse, context);
+            if (stuck != null) {
+                stuckNow.computeIfAbsent(stuck.site(), s -> new ArrayList<>()).add(stuck);
+            }
+        }
+        ledger.waitObjects(context.waitObjectsByCreationSite());
         if (!listed.isEmpty()) {
             ledger.keepOnly(listed);
         }
@@ -103,6 +112,108 @@ final class DumpAnalysis {
             lastStuckAt.put(entry.getKey(), List.copyOf(stuck.subList(0, Math.min(stuck.size(), STUCK_EVIDENCE_PER_SITE))));
         }
         previousDump = dump.time();
+    }
+
+    /** Judges one waiting thread; returns it as stuck, or {@code null}. */
+    private StuckThread judge(Waiting wait, Instant now, boolean sparse, Context context) {
+        TrackedThread thread = wait.thread();
+        DumpedThread dumped = wait.dumped();
+        String fingerprint = StackTable.fingerprint(dumped.frames());
+        if (fingerprint.equals(thread.lastDumpWait) && thread.activeSinceDump && wait.shape().hasSite()) {
+            // Back at the same wait as at the previous dump, after doing something: its loop.
+            history.returnedTo(thread.id, wait.shape().site());
+        }
+        thread.lastDumpWait = fingerprint;
+        thread.activeSinceDump = false;
+        if (thread.deadlocked) {
+            thread.blocked = null;
+            thread.stuck = null;
+            return null;
+        }
+        WaitJudge.Verdict verdict = WaitJudge.dumped(wait.shape(), dumped, history.loopSite(thread.id), context);
+        if (verdict.idle()) {
+            Explanations.Entry entry = explanations.idle(verdict, wait.shape(), dumped.frames());
+            if (entry != null) {
+                entry.observed(thread.id, dumped.name());
+            }
+            thread.blocked = null;
+            thread.stuck = null;
+            return null;
+        }
+        Site site = wait.shape().site();
+        TrackedThread.BlockedObservation previous = thread.blocked;
+        thread.blocked = previous != null && previous.state().equals(wait.state())
+                && previous.stackFingerprint().equals(fingerprint)
+                ? new TrackedThread.BlockedObservation(wait.state(), fingerprint, site, verdict.reason(),
+                        previous.firstSeen(), previous.dumps() + 1)
+                : new TrackedThread.BlockedObservation(wait.state(), fingerprint, site, verdict.reason(), now, 1);
+        boolean timed = wait.state().equals("TIMED_WAITING");
+        Duration confirmed = Duration.between(thread.blocked.firstSeen(), now);
+        Duration estimated = sparse && !timed && thread.lastActivity != null
+                ? Duration.between(thread.lastActivity, now) : Duration.ZERO;
+        Duration blockedFor = confirmed.compareTo(estimated) >= 0 ? confirmed : estimated;
+        // A wait with a timeout may end any moment: only consecutive dumps, with others waiting
+        // at the same place, make it stuck.
+        if (blockedFor.compareTo(stuckThreshold) < 0 || timed && context.waitersAt(site) < 2) {
+            thread.stuck = null;
+            return null;
+        }
+        Confidence confidence = confirmed.compareTo(stuckThreshold) >= 0 ? Confidence.CONFIRMED : Confidence.ESTIMATED;
+        thread.stuck = new StuckThread(thread.id, dumped.name(), site, wait.state(), blockedFor, thread.blocked.dumps(),
+                confidence, verdict.reason(), fingerprint, dumped.lines(), dumped.blockedOn());
+        return thread.stuck;
+    }
+
+    /**
+     * At the end of a recording shorter than the stuck threshold: the threads the latest dump
+     * showed waiting where a stuck thread would, with no activity for as long as the recording
+     * watched them, become suspects when at least two wait at the same site. Nothing can confirm
+     * them, but "no findings" would hide what the recording shows.
+     *
+     * @param observedFrom when the recording (or the watch) started
+     */
+    void suspect(ThreadLedger ledger, Instant observedFrom, Instant end) {
+        Map<Site, List<TrackedThread>> bySite = new TreeMap<>();
+        for (TrackedThread thread : ledger.live()) {
+            TrackedThread.BlockedObservation blocked = thread.blocked;
+            if (blocked == null || thread.stuck != null || thread.deadlocked || blocked.state().equals("TIMED_WAITING")) {
+                continue;
+            }
+            boolean waitedAllAlong = thread.lastActivity == null || !thread.lastActivity.isAfter(blocked.firstSeen());
+            if (waitedAllAlong) {
+                bySite.computeIfAbsent(blocked.site(), s -> new ArrayList<>()).add(thread);
+            }
+        }
+        for (Map.Entry<Site, List<TrackedThread>> entry : bySite.entrySet()) {
+            if (entry.getValue().size() < 2) {
+                continue;
+            }
+            List<StuckThread> suspects = new ArrayList<>();
+            for (TrackedThread thread : entry.getValue()) {
+                Instant since = thread.lastActivity == null || thread.lastActivity.isBefore(observedFrom)
+                        ? observedFrom : thread.lastActivity;
+                TrackedThread.BlockedObservation blocked = thread.blocked;
+                thread.stuck = new StuckThread(thread.id, thread.name, blocked.site(), blocked.state(),
+                        Duration.between(since, end), blocked.dumps(), Confidence.SUSPECTED, blocked.why(),
+                        blocked.stackFingerprint(), lastLines(thread), "");
+                suspects.add(thread.stuck);
+            }
+            lastStuckAt.put(entry.getKey(), List.copyOf(suspects.subList(0, Math.min(suspects.size(),
+                    STUCK_EVIDENCE_PER_SITE))));
+        }
+    }
+
+    /** The dump lines of a thread whose observation we keep; kept per observation for suspects. */
+    private List<String> lastLines(TrackedThread thread) {
+        List<String> lines = lastLinesById.get(thread.id);
+        return lines == null ? List.of() : lines;
+    }
+
+    private final Map<Long, List<String>> lastLinesById = new HashMap<>();
+
+    /** How many dumps were read. */
+    long dumps() {
+        return dumps;
     }
 
     /** The deadlocks of the latest dump. */
@@ -121,15 +232,18 @@ final class DumpAnalysis {
     }
 
     /**
-     * The blocked state of a dumped thread, or {@code null} when it is running or waits with a
-     * timeout: {@code BLOCKED}, untimed {@code WAITING}, or {@code RUNNABLE} in a socket read with
-     * no SO_TIMEOUT (top frame {@code SocketDispatcher.read0}, not under {@code timedRead};
+     * The blocked state of a dumped thread, or {@code null} when it is running or sleeping:
+     * {@code BLOCKED}, {@code WAITING}, {@code TIMED_WAITING}, or {@code RUNNABLE} in a socket read
+     * with no SO_TIMEOUT (top frame {@code SocketDispatcher.read0}, not under {@code timedRead};
      * jfr-reference §5).
      */
     static String blockedState(DumpedThread thread) {
         String state = thread.stateName();
         if (state.equals("BLOCKED") || state.equals("WAITING")) {
             return state;
+        }
+        if (state.equals("TIMED_WAITING")) {
+            return thread.sleeping() ? null : state;
         }
         if (state.equals("RUNNABLE") && !thread.frames().isEmpty()
                 && thread.frames().get(0).method().equals(SOCKET_READ0)) {
@@ -141,6 +255,96 @@ final class DumpAnalysis {
             return state;
         }
         return null;
+    }
+
+    /** What one dump's threads say about each other, and the sites' waiters over the dumps. */
+    private final class Context implements WaitJudge.DumpContext {
+        private final Map<String, Integer> waitingToLock = new HashMap<>();
+        private final Map<Site, Integer> waitersNow = new HashMap<>();
+        private final Map<Site, List<Instant>> waitingSince = new HashMap<>();
+        private final Map<Site, List<String>> objectsByCreationSite = new HashMap<>();
+
+        Context(ThreadDump dump, List<Waiting> waiting) {
+            for (Waiting wait : waiting) {
+                DumpedThread dumped = wait.dumped();
+                lastLinesById.put(dumped.threadId(), dumped.lines());
+                Site createdAt = wait.thread().creationSite;
+                if (createdAt != null && !dumped.waitObject().isEmpty()) {
+                    objectsByCreationSite.computeIfAbsent(createdAt, s -> new ArrayList<>()).add(dumped.waitObject());
+                }
+                if (dumped.stateName().equals("BLOCKED") && !dumped.waitObject().isEmpty()) {
+                    waitingToLock.merge(dumped.waitObject(), 1, Integer::sum);
+                }
+                StackShape shape = wait.shape();
+                if (shape.hasSite() && shape.catalogIdle() == null) {
+                    waitersNow.merge(shape.site(), 1, Integer::sum);
+                    Instant since = wait.thread().lastActivity;
+                    if (since != null) {
+                        waitingSince.computeIfAbsent(shape.site(), s -> new ArrayList<>()).add(since);
+                    }
+                }
+            }
+            lastLinesById.keySet().retainAll(idsOf(dump));
+            for (Map.Entry<Site, Integer> entry : waitersNow.entrySet()) {
+                Waiters waiters = waitersBySite.computeIfAbsent(entry.getKey(), s -> new Waiters());
+                if (waiters.first < 0) {
+                    waiters.first = entry.getValue();
+                }
+            }
+            for (Map.Entry<Site, Waiters> entry : waitersBySite.entrySet()) {
+                entry.getValue().latest = waitersNow.getOrDefault(entry.getKey(), 0);
+            }
+        }
+
+        private Set<Long> idsOf(ThreadDump dump) {
+            Set<Long> ids = new HashSet<>();
+            for (DumpedThread thread : dump.threads()) {
+                ids.add(thread.threadId());
+            }
+            return ids;
+        }
+
+        @Override
+        public int waitingForItsLocks(DumpedThread thread) {
+            int waiting = 0;
+            for (String address : thread.locked()) {
+                waiting += waitingToLock.getOrDefault(address, 0);
+            }
+            return waiting;
+        }
+
+        /**
+         * More and more threads at one site: more than the first dump that showed the site had
+         * (by two at least), or, within this dump, threads that began waiting at different times
+         * spread over at least half the stuck threshold.
+         */
+        @Override
+        public boolean pilesUp(Site site) {
+            int now = waitersNow.getOrDefault(site, 0);
+            if (now < PILE_UP_MIN_THREADS) {
+                return false;
+            }
+            Waiters waiters = waitersBySite.get(site);
+            if (waiters != null && waiters.first >= 1 && now >= waiters.first + 2) {
+                return true;
+            }
+            List<Instant> since = waitingSince.getOrDefault(site, List.of());
+            if (since.size() < PILE_UP_MIN_THREADS) {
+                return false;
+            }
+            Instant earliest = since.stream().min(Instant::compareTo).orElseThrow();
+            Instant latest = since.stream().max(Instant::compareTo).orElseThrow();
+            return Duration.between(earliest, latest).compareTo(stuckThreshold.dividedBy(2)) >= 0;
+        }
+
+        int waitersAt(Site site) {
+            return waitersNow.getOrDefault(site, 0);
+        }
+
+        /** The objects the waiting threads wait on, by the site that created them: the input of {@link PoolShape}. */
+        Map<Site, List<String>> waitObjectsByCreationSite() {
+            return objectsByCreationSite;
+        }
     }
 
     private List<Deadlock> deadlocks(ThreadDump dump) {
@@ -155,7 +359,7 @@ final class DumpAnalysis {
             for (ThreadDump.DeadlockCycle.Member member : cycle.members()) {
                 DumpedThread thread = byName.get(member.threadName());
                 List<String> lines = thread == null ? List.of() : thread.lines();
-                Site site = thread == null ? null : sites.classify(thread.frames()).site();
+                Site site = thread == null ? null : sites.shape(thread.frames()).site();
                 members.add(new Deadlock.Member(member.threadName(), site, member.waitingFor(), member.heldBy(), lines));
                 if (site != null && (cycleSite == null || site.compareTo(cycleSite) < 0)) {
                     cycleSite = site;

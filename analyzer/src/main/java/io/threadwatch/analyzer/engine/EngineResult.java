@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.report.Explanation;
 import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Limitation;
 import io.threadwatch.analyzer.report.SliPoint;
@@ -8,20 +9,23 @@ import java.util.List;
 /**
  * What the engine found in a recording.
  *
- * @param slis        every window's SLIs, if kept
- * @param findings    the findings, most severe first
- * @param limitations what the recording could not show
- * @param windows     how many windows it was cut into
- * @param cores       the effective CPU count, or {@code null} when the recording does not say
- * @param jvmName     the JVM name, or the empty string
- * @param jvmVersion  the JVM version, or the empty string
+ * @param slis         every window's SLIs, if kept
+ * @param findings     the findings, most severe first
+ * @param limitations  what the recording could not show
+ * @param explanations why threads the analysis saw were not reported
+ * @param windows      how many windows it was cut into
+ * @param cores        the effective CPU count, or {@code null} when the recording does not say
+ * @param jvmName      the JVM name, or the empty string
+ * @param jvmVersion   the JVM version, or the empty string
  */
-public record EngineResult(List<SliPoint> slis, List<Finding> findings, List<Limitation> limitations, int windows,
-                           Integer cores, String jvmName, String jvmVersion) {
+public record EngineResult(List<SliPoint> slis, List<Finding> findings, List<Limitation> limitations,
+                           List<Explanation> explanations, int windows, Integer cores, String jvmName,
+                           String jvmVersion) {
 
     public EngineResult {
         slis = List.copyOf(slis);
         findings = List.copyOf(findings);
         limitations = List.copyOf(limitations);
+        explanations = List.copyOf(explanations);
     }
 }

@@ -7,6 +7,7 @@ import io.threadwatch.analyzer.report.Evidence;
 import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.rules.EvidenceRole;
+import io.threadwatch.rules.FindingKind;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -49,6 +50,36 @@ final class EvidenceCollector {
         return roles.contains(EvidenceRole.LEAK_CANDIDATES) ? leakCandidates.topSite() : null;
     }
 
+    /**
+     * How sure a finding of {@code kind} at {@code site} is, from the evidence behind it: stuck
+     * threads by how their blocked time is known; a leak by the horizon its trend held over (an
+     * hour or the whole observation, or threads that each wait on their own pool, confirm it;
+     * recent windows alone estimate it); everything measured directly by events is confirmed.
+     */
+    Confidence confidence(FindingKind kind, Site site, SortedMap<String, String> labels) {
+        switch (kind) {
+            case BLOCKED_FOREVER: {
+                Confidence strongest = null;
+                for (StuckThread stuck : site == null ? List.<StuckThread>of() : dumps.lastStuckAt(site)) {
+                    strongest = strongest == null ? stuck.confidence() : strongest.strongest(stuck.confidence());
+                }
+                return strongest == null ? Confidence.ESTIMATED : strongest;
+            }
+            case THREAD_LEAK:
+            case VTHREAD_LEAK: {
+                String horizon = labels.getOrDefault("horizon", "");
+                if (!horizon.equals(GrowthTrend.Horizon.RECENT.label())) {
+                    return Confidence.CONFIRMED;
+                }
+                ThreadLedger.SiteThreads threads = site == null ? null : ledger.site(site);
+                return threads != null && threads.poolShape == PoolShape.PER_CALL ? Confidence.CONFIRMED
+                        : Confidence.ESTIMATED;
+            }
+            default:
+                return Confidence.CONFIRMED;
+        }
+    }
+
     /** The evidence of one role for a finding at {@code site} (possibly {@code null}) with these SLI labels. */
     List<Evidence> collect(EvidenceRole role, Site site, SortedMap<String, String> labels) {
         switch (role) {
@@ -79,9 +110,11 @@ final class EvidenceCollector {
                 ? "never seen at an application frame: JFR recorded no execution sample, sleep, socket read or pinned "
                         + "wait of theirs, so where they wait is unknown"
                 : "last seen here (their latest execution sample, sleep, socket read or pinned wait)";
-        return List.of(new Evidence("last-seen", live, List.of(), lines(virtualThreads.lastStackAt(site)),
+        List<String> families = virtualThreads.familiesAt(site);
+        return List.of(new Evidence("last-seen", live, families, lines(virtualThreads.lastStackAt(site)),
                 live + " of " + virtualThreads.liveCount() + " live virtual threads (" + virtualThreads.startedTotal()
-                        + " started during the recording) were " + where));
+                        + " started during the recording) were " + where
+                        + (families.isEmpty() ? "" : "; by name: " + String.join(", ", families))));
     }
 
     private List<Evidence> pinnedEvents(Site site) {
@@ -181,9 +214,24 @@ final class EvidenceCollector {
         for (Site creation : creationSites) {
             ThreadLedger.SiteThreads threads = ledger.site(creation);
             List<String> live = ledger.liveAt(creation).stream().map(t -> t.name).toList();
+            StringBuilder detail = new StringBuilder();
+            detail.append(threads.startedTotal).append(" threads started here during the recording, ")
+                    .append(threads.live.size()).append(" still alive at its end");
+            List<String> families = ledger.familiesAt(creation);
+            if (!families.isEmpty()) {
+                detail.append("; by name: ").append(String.join(", ", families));
+            }
+            if (!threads.application) {
+                detail.append("; no application frame started them: the site is the first frame outside the JDK's "
+                        + "thread machinery, grouped by thread name");
+            }
+            if (threads.poolShape == PoolShape.PER_CALL) {
+                detail.append("; in the thread dumps each waits on an object of its own: a new pool or timer per call");
+            } else if (threads.poolShape == PoolShape.ONE_POOL) {
+                detail.append("; in the thread dumps they wait on one shared object: the workers of one pool");
+            }
             evidence.add(new Evidence("creation-site", threads.startedTotal, live, lines(threads.stacks.top(Stack.EMPTY)),
-                    threads.startedTotal + " threads started here during the recording, " + threads.live.size()
-                            + " still alive at its end"));
+                    detail.toString()));
         }
         return evidence;
     }
@@ -219,11 +267,23 @@ final class EvidenceCollector {
 
     private static String describe(StuckThread stuck) {
         String on = stuck.blockedOn().isEmpty() ? "" : " on " + stuck.blockedOn();
-        String state = stuck.state().equals("RUNNABLE") ? "RUNNABLE in a socket read with no timeout" : stuck.state();
+        String state = stuck.state().equals("RUNNABLE") ? "RUNNABLE in a socket read with no timeout"
+                : stuck.state().equals("TIMED_WAITING") ? "TIMED_WAITING (a wait with a timeout that outlasted the stuck threshold)"
+                : stuck.state();
         long seconds = stuck.blockedFor().toSeconds();
-        return state + on + "; blocked " + (stuck.estimated()
-                ? "for up to " + seconds + " s (estimated from its last activity: dumps were too sparse to confirm)"
-                : "for at least " + seconds + " s (same stack in " + stuck.dumps() + " consecutive dumps)");
+        String how;
+        switch (stuck.confidence()) {
+            case CONFIRMED:
+                how = "for at least " + seconds + " s (same stack in " + stuck.dumps() + " consecutive dumps)";
+                break;
+            case ESTIMATED:
+                how = "for up to " + seconds + " s (estimated from its last activity: dumps were too sparse to confirm)";
+                break;
+            default:
+                how = "for all " + seconds + " s the recording watched it, with no activity (suspected: the recording "
+                        + "is shorter than the stuck threshold)";
+        }
+        return state + on + "; blocked " + how + "; not an idle wait: " + stuck.why().text;
     }
 
     private List<Evidence> blockingEvents(Site site, String kindLabel) {

@@ -82,7 +82,12 @@ final class FindingAssembler {
         }
         boolean located = site != null && site != Site.UNSEEN;
         String id = rule.kind().id() + ":" + (located ? site.fingerprint() : rule.id());
-        return new Finding(id, rule.id(), rule.kind().id(), severity, Values.instant(first), Values.instant(last),
+        Confidence confidence = Confidence.SUSPECTED;
+        for (Firing firing : group) {
+            confidence = confidence.strongest(evidence.confidence(firing.rule().kind(), site, firing.labels()));
+        }
+        return new Finding(id, rule.id(), rule.kind().id(), severity, confidence.id(), Values.instant(first),
+                Values.instant(last),
                 message(rule, primary, unit),
                 new Finding.FiredSli(rule.primary().sli(), primary.labels(), Values.round(primary.worstValue()),
                         rule.primary().threshold(), unit),

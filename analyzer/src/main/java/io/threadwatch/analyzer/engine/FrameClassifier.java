@@ -1,16 +1,22 @@
 package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.Frame;
+import io.threadwatch.rules.Catalog;
+import io.threadwatch.rules.CatalogLoader;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
- * Tells application code from the JDK and infrastructure, and idle waits from real ones.
+ * Tells application code from the JDK and infrastructure, and reads the shape of a stack.
  *
  * <p>The <em>site</em> of a stack is its first application frame: where a person would change
- * code. An <em>idle wait</em> is a thread waiting for work rather than for a result: a pool
- * worker in {@code getTask}, an acceptor in {@code accept}, an event loop in {@code select}. Idle
- * waits are healthy however long they last, so they never count as blocking or stuck.
+ * code. Infrastructure (frameworks, pools, clients) comes from the {@link Catalog}; the JDK's
+ * packages and generated lambda classes are never application code. The <em>position</em> of a
+ * wait is read from the frames below the outermost application frame: nothing but the thread's
+ * root ({@code Thread.run}, a virtual thread's continuation) or a {@code main} at the bottom means
+ * the thread's own code; anything else (an executor's {@code runWorker}, a framework's dispatcher)
+ * means the application code runs as a task.
  */
 public final class FrameClassifier {
 
@@ -18,46 +24,30 @@ public final class FrameClassifier {
     public static final List<String> JDK_PACKAGES = List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
     /**
-     * Infrastructure whose frames are skipped when looking for a site, so the site is the
-     * application code that called it (an executor's {@code submit}, a pool's {@code getConnection}).
+     * Frames that start a thread, which run whatever the thread was given: below the outermost
+     * application frame they mean "the thread's own code", not "a task".
      */
-    public static final List<String> DEFAULT_INFRASTRUCTURE_PACKAGES = List.of(
-            "kotlin.", "kotlinx.coroutines.", "scala.", "groovy.", "org.codehaus.groovy.",
-            "io.netty.", "org.eclipse.jetty.", "org.apache.tomcat.", "org.apache.catalina.", "org.apache.coyote.",
-            "io.undertow.", "org.xnio.", "io.vertx.", "reactor.", "io.reactivex.", "rx.",
-            "org.springframework.", "io.micronaut.", "io.quarkus.", "io.helidon.",
-            "com.zaxxer.hikari.", "org.apache.commons.pool2.", "org.apache.commons.dbcp2.", "com.mchange.v2.",
-            "okhttp3.", "okio.", "org.apache.http.", "org.apache.hc.", "com.google.common.util.concurrent.",
-            "io.grpc.", "org.apache.kafka.clients.", "io.micrometer.", "io.opentelemetry.", "ch.qos.logback.",
-            "org.apache.logging.log4j.", "org.slf4j.", "io.threadwatch.analyzer.", "io.threadwatch.recorder.");
+    private static final Set<String> THREAD_ROOTS = Set.of("java.lang.Thread.run", "java.lang.Thread.runWith",
+            "java.lang.Thread.run0", "java.lang.VirtualThread.run", "jdk.internal.misc.InnocuousThread.run",
+            "jdk.internal.vm.Continuation.enter", "jdk.internal.vm.Continuation.enter0",
+            "jdk.internal.vm.Continuation.enterSpecial");
 
-    /**
-     * Methods in which a thread waits for work. A blocked stack containing one of them is idle.
-     * Written as {@code class.method}.
-     */
-    public static final Set<String> IDLE_WAIT_METHODS = Set.of(
-            "java.util.concurrent.ThreadPoolExecutor.getTask",
-            "java.util.concurrent.ForkJoinPool.awaitWork",
-            "java.util.TimerThread.mainLoop",
-            "java.net.ServerSocket.accept",
-            "java.net.ServerSocket.implAccept",
-            "sun.nio.ch.ServerSocketChannelImpl.accept",
-            "sun.nio.ch.SelectorImpl.select",
-            "sun.nio.ch.SelectorImpl.lockAndDoSelect",
-            "java.lang.ref.ReferenceQueue.remove",
-            // A thread inside System.exit waits for the shutdown hooks: the JVM is going away.
-            "java.lang.Shutdown.exit");
+    /** Reflection and method handles between a launcher and {@code main}. */
+    private static final List<String> REFLECTION = List.of("java.lang.reflect.", "jdk.internal.reflect.",
+            "java.lang.invoke.", "sun.reflect.");
 
+    private final Catalog catalog;
     private final List<String> infrastructure;
 
-    /** A classifier that skips the JDK and these infrastructure package prefixes. */
-    public FrameClassifier(List<String> infrastructurePackages) {
-        this.infrastructure = List.copyOf(infrastructurePackages);
+    /** A classifier that skips the JDK and the catalog's infrastructure, and knows its idle waits. */
+    public FrameClassifier(Catalog catalog) {
+        this.catalog = catalog;
+        this.infrastructure = catalog.infrastructurePrefixes();
     }
 
-    /** A classifier with {@link #DEFAULT_INFRASTRUCTURE_PACKAGES}. */
+    /** A classifier with the built-in catalog. */
     public static FrameClassifier withDefaults() {
-        return new FrameClassifier(DEFAULT_INFRASTRUCTURE_PACKAGES);
+        return new FrameClassifier(CatalogLoader.builtIn());
     }
 
     /** Whether the frame is in the JDK. */
@@ -94,31 +84,70 @@ public final class FrameClassifier {
         return -1;
     }
 
-    /**
-     * Whether a blocked thread with these frames waits for work rather than for a result: it has
-     * no application frame, it is inside an {@link #IDLE_WAIT_METHODS idle-wait method}, or its
-     * only application frame is a {@code main} method at the bottom (the launcher keeping the JVM
-     * alive with {@code join} or {@code await}).
-     */
-    public boolean isIdleWait(List<Frame> frames) {
-        int site = siteIndex(frames);
-        if (site < 0) {
-            return true;
+    /** The service-thread entry of the catalog that names this thread, if any. */
+    Optional<Catalog.Entry> serviceThread(String threadName) {
+        return catalog.serviceThread(threadName);
+    }
+
+    /** The catalog this classifier reads. */
+    Catalog catalog() {
+        return catalog;
+    }
+
+    /** The shape of a stack, its site made by {@code sites}. */
+    StackShape shape(List<Frame> frames, Sites sites) {
+        if (frames.isEmpty()) {
+            return StackShape.EMPTY;
         }
-        for (int i = 0; i < site; i++) {
-            if (IDLE_WAIT_METHODS.contains(frames.get(i).method())) {
+        int site = -1;
+        int outermost = -1;
+        int depth = 0;
+        for (int i = 0; i < frames.size(); i++) {
+            if (isApplication(frames.get(i))) {
+                if (site < 0) {
+                    site = i;
+                }
+                outermost = i;
+                depth++;
+            }
+        }
+        Catalog.Entry idle = null;
+        int searchTo = site < 0 ? frames.size() : site;
+        for (int i = 0; i < searchTo && idle == null; i++) {
+            idle = catalog.idleWait(frames.get(i).method()).orElse(null);
+        }
+        if (site < 0) {
+            return new StackShape(null, StackShape.Position.NO_APPLICATION_FRAME, 0, idle);
+        }
+        return new StackShape(sites.site(frames.get(site)), position(frames, outermost), depth, idle);
+    }
+
+    /** The thread's own code, or a task run by the code below {@code outermost}. */
+    private static StackShape.Position position(List<Frame> frames, int outermost) {
+        Frame bottom = frames.get(frames.size() - 1);
+        if (bottom.methodName().equals("main")) {
+            // The main thread (or a launcher's main calling the application's by reflection).
+            return StackShape.Position.THREAD_ENTRY;
+        }
+        for (int i = outermost + 1; i < frames.size(); i++) {
+            Frame frame = frames.get(i);
+            if (!THREAD_ROOTS.contains(frame.method()) && !isReflection(frame) && !isGenerated(frame)) {
+                return StackShape.Position.TASK;
+            }
+        }
+        return StackShape.Position.THREAD_ENTRY;
+    }
+
+    /** A lambda's generated class: the application's own code, not a dispatcher. */
+    private static boolean isGenerated(Frame frame) {
+        return frame.className().contains("$$Lambda") || frame.className().contains("/0x");
+    }
+
+    private static boolean isReflection(Frame frame) {
+        for (String prefix : REFLECTION) {
+            if (frame.className().startsWith(prefix)) {
                 return true;
             }
-        }
-        if ("main".equals(frames.get(site).methodName())) {
-            boolean onlyApplicationFrame = true;
-            for (int i = site + 1; i < frames.size(); i++) {
-                if (isApplication(frames.get(i))) {
-                    onlyApplicationFrame = false;
-                    break;
-                }
-            }
-            return onlyApplicationFrame;
         }
         return false;
     }

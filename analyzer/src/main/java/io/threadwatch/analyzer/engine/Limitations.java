@@ -1,8 +1,11 @@
 package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.report.Limitation;
+import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.source.JfrEventNames;
+import io.threadwatch.rules.Condition;
 import io.threadwatch.rules.FindingKind;
+import io.threadwatch.rules.Rule;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -21,7 +24,9 @@ final class Limitations {
     private Limitations() {
     }
 
-    static List<Limitation> assess(RecordingSettings settings, EventCounts counts, Duration stuckThreshold) {
+    static List<Limitation> assess(RecordingSettings settings, EventCounts counts, EngineSettings engine,
+                                   Duration observed) {
+        Duration stuckThreshold = engine.stuckThreshold();
         List<Limitation> limitations = new ArrayList<>();
         Optional<Boolean> dumpsEnabled = settings.enabled(JfrEventNames.THREAD_DUMP);
         if (counts.dumps == 0 || dumpsEnabled.equals(Optional.of(false))) {
@@ -37,6 +42,17 @@ final class Limitations {
                         + "and how long they were blocked is estimated from their last activity; " + DUMP_PERIOD_HINT,
                         kinds(FindingKind.BLOCKED_FOREVER, FindingKind.DEADLOCK)));
             }
+        }
+        if (counts.dumps > 0 && observed.compareTo(stuckThreshold) < 0) {
+            limitations.add(new Limitation("short-recording", "the recording spans " + seconds(observed)
+                    + ", shorter than the " + seconds(stuckThreshold) + " stuck threshold: a thread that waits without "
+                    + "timeout through all of it can be suspected, not confirmed, to be stuck; record for longer than "
+                    + seconds(stuckThreshold) + " (or lower --stuck-threshold) to confirm",
+                    kinds(FindingKind.BLOCKED_FOREVER)));
+        }
+        slowLeaks(engine, observed, FindingKind.THREAD_LEAK).ifPresent(limitations::add);
+        if (counts.virtualThreadStarts > 0) {
+            slowLeaks(engine, observed, FindingKind.VTHREAD_LEAK).ifPresent(limitations::add);
         }
         if (settings.enabled(JfrEventNames.THREAD_START).equals(Optional.of(false))
                 || (!settings.known() && counts.threadStarts == 0)) {
@@ -97,6 +113,56 @@ final class Limitations {
         return limitations;
     }
 
+    /**
+     * The slowest leak the rules of {@code kind} can see in an observation this long: they need
+     * their growth bound (e.g. +3 threads) over the second half of the span they judge, which is
+     * the recent windows, or the whole observation once it is long enough. A limitation when leaks
+     * well above the rules' own rate bound would go unseen.
+     */
+    private static Optional<Limitation> slowLeaks(EngineSettings engine, Duration observed, FindingKind kind) {
+        double rate = Double.NaN;
+        double growth = Double.NaN;
+        for (Rule rule : engine.rules().enabled()) {
+            if (rule.kind() != kind) {
+                continue;
+            }
+            for (Condition condition : rule.when()) {
+                if (condition.sli().endsWith(".leak.rate")) {
+                    rate = Double.isNaN(rate) ? condition.threshold() : Math.min(rate, condition.threshold());
+                } else if (condition.sli().endsWith(".leak.growth")) {
+                    growth = Double.isNaN(growth) ? condition.threshold() : Math.min(growth, condition.threshold());
+                }
+            }
+        }
+        if (Double.isNaN(rate) || Double.isNaN(growth) || observed.isZero()) {
+            return Optional.empty();
+        }
+        Duration recent = engine.window().multipliedBy(engine.leakSpanWindows());
+        Duration judged = observed.compareTo(GrowthTrend.MIN_ALL_SPAN) >= 0 ? observed
+                : recent.compareTo(observed) < 0 ? recent : observed;
+        double hours = judged.toMillis() / 3_600_000.0;
+        double slowest = Math.max(rate, growth / (hours / 2));
+        if (slowest <= rate * 1.5) {
+            return Optional.empty();
+        }
+        double needed = Math.max(GrowthTrend.MIN_ALL_SPAN.toMinutes(), Math.ceil(2 * growth / rate * 60));
+        return Optional.of(new Limitation(kind == FindingKind.THREAD_LEAK ? "slow-thread-leaks" : "slow-vthread-leaks",
+                "the recording spans " + seconds(observed) + ": a " + (kind == FindingKind.THREAD_LEAK ? "" : "virtual-")
+                        + "thread leak slower than about " + Values.forPeople(Math.round(slowest)) + " threads/hour "
+                        + "cannot show the growth the leak rules need here (" + Values.forPeople(growth)
+                        + " threads over the second half of " + seconds(judged) + "); a leak at their bound of "
+                        + Values.forPeople(rate) + "/hour needs a recording of about " + Values.forPeople(needed)
+                        + " minutes", kinds(kind)));
+    }
+
+    private static String seconds(Duration duration) {
+        long seconds = duration.toSeconds();
+        if (seconds >= 120) {
+            return Values.forPeople(Math.round(duration.toMillis() / 60_000.0 * 10) / 10.0) + " min";
+        }
+        return Values.forPeople(duration.toMillis() / 1000.0) + " s";
+    }
+
     private static List<String> kinds(FindingKind... kinds) {
         List<String> ids = new ArrayList<>();
         for (FindingKind kind : kinds) {
@@ -109,5 +175,6 @@ final class Limitations {
     static final class EventCounts {
         long dumps;
         long threadStarts;
+        long virtualThreadStarts;
     }
 }

@@ -9,22 +9,24 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Finds and remembers the site of each stack. Stacks are interned, so an identity lookup answers
- * every event after the first with the same stack; memory grows with distinct stacks and sites.
+ * Finds and remembers the site and shape of each stack. Stacks are interned, so an identity lookup
+ * answers every event after the first with the same stack; memory grows with distinct stacks and
+ * sites.
  */
 final class Sites {
 
-    /** A stack's classification: its site (or none) and whether it is an idle wait. */
+    /**
+     * A stack's site, and whether its wait is idle by its frames alone (no application frame, or
+     * inside a catalog idle wait): what the pinning and leak-candidate statistics need.
+     */
     record Classified(Site site, boolean idle) {
-        static final Classified NONE = new Classified(null, true);
-
         boolean hasSite() {
             return site != null;
         }
     }
 
     private final FrameClassifier classifier;
-    private final Map<Stack, Classified> byStack = new IdentityHashMap<>();
+    private final Map<Stack, StackShape> byStack = new IdentityHashMap<>();
     private final Map<Frame, Site> byFrame = new HashMap<>();
     private final Map<String, Site> byLabel = new HashMap<>();
 
@@ -32,28 +34,36 @@ final class Sites {
         this.classifier = classifier;
     }
 
-    /** The site and idleness of an interned stack. */
-    Classified classify(Stack stack) {
+    FrameClassifier classifier() {
+        return classifier;
+    }
+
+    /** The shape (site, position, catalog idle wait) of an interned stack. */
+    StackShape shape(Stack stack) {
         if (stack.isEmpty()) {
-            return Classified.NONE;
+            return StackShape.EMPTY;
         }
-        Classified classified = byStack.get(stack);
-        if (classified == null) {
-            classified = classify(stack.frames());
+        StackShape shape = byStack.get(stack);
+        if (shape == null) {
+            shape = classifier.shape(stack.frames(), this);
             if (byStack.size() >= StackTable.LIMIT) {
                 // A cache like the stack table: bounded the same way, refilled from the frames.
                 byStack.clear();
             }
-            byStack.put(stack, classified);
+            byStack.put(stack, shape);
         }
-        return classified;
+        return shape;
     }
 
-    /** The site and idleness of frames that are not interned (thread dumps). */
-    Classified classify(List<Frame> frames) {
-        int index = classifier.siteIndex(frames);
-        Site site = index < 0 ? null : site(frames.get(index));
-        return new Classified(site, classifier.isIdleWait(frames));
+    /** The site of an interned stack, and whether its frames alone make it an idle wait. */
+    Classified classify(Stack stack) {
+        StackShape shape = shape(stack);
+        return new Classified(shape.site(), !shape.hasSite() || shape.catalogIdle() != null);
+    }
+
+    /** The shape of frames that are not interned (thread dumps). */
+    StackShape shape(List<Frame> frames) {
+        return classifier.shape(frames, this);
     }
 
     /** The one {@link Site} for a frame. */
@@ -63,6 +73,20 @@ final class Sites {
             byLabel.putIfAbsent(site.label(), site);
             return site;
         });
+    }
+
+    /**
+     * The site of threads started with no application frame: the best frame of their creator's
+     * stack, labelled with their name family.
+     */
+    Site familySite(Frame frame, String family) {
+        String label = frame + " [" + family + "]";
+        Site site = byLabel.get(label);
+        if (site == null) {
+            site = new Site(frame, label, StackTable.fingerprint(List.of(frame, new Frame(family, "", -1))), false);
+            byLabel.put(label, site);
+        }
+        return site;
     }
 
     /** The site with this label, or {@code null}. */

@@ -9,17 +9,21 @@ import java.util.List;
  * @param threadId   its Java thread id
  * @param threadName its name
  * @param site       where it waits
- * @param state      {@code BLOCKED}, {@code WAITING} or {@code RUNNABLE} (a socket read without timeout)
+ * @param state      {@code BLOCKED}, {@code WAITING}, {@code TIMED_WAITING} (a wait with a timeout
+ *                   that outlasted the stuck threshold) or {@code RUNNABLE} (a socket read without timeout)
  * @param blockedFor how long it has been blocked there, at least
  * @param dumps      how many consecutive dumps showed it there
- * @param estimated  whether {@code blockedFor} is estimated from its last activity rather than
- *                   confirmed by dumps (dumps too sparse to confirm)
+ * @param confidence how sure: confirmed by consecutive dumps, estimated from its last activity
+ *                   (dumps too sparse to confirm), or suspected (the recording is shorter than
+ *                   the stuck threshold, and it waited the whole time it was observed)
+ * @param why        why the wait counts as stuck rather than idle
  * @param stackFingerprint the fingerprint of its frames (lock lines left out: their addresses differ)
  * @param lines      its frames and lock lines from the dump
  * @param blockedOn  the class it waits for, or the empty string
  */
 record StuckThread(long threadId, String threadName, Site site, String state, Duration blockedFor, int dumps,
-                   boolean estimated, String stackFingerprint, List<String> lines, String blockedOn) {
+                   Confidence confidence, WaitJudge.Reason why, String stackFingerprint, List<String> lines,
+                   String blockedOn) {
 
     StuckThread {
         lines = List.copyOf(lines);

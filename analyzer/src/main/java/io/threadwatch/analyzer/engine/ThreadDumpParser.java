@@ -16,7 +16,7 @@ final class ThreadDumpParser {
     /** {@code "name" #22 daemon prio=5 ...} on 17, {@code "name" #22 [4711] daemon prio=5 ...} on 19+. */
     private static final Pattern HEADER = Pattern.compile("^\"(.*)\" #(\\d+)(?: \\[\\d+\\])?( daemon)? .*");
     private static final Pattern FRAME = Pattern.compile("^\\s+at (.+)\\.([^.(]+)\\((.*)\\)$");
-    private static final Pattern LOCK = Pattern.compile("^\\s+- (waiting to lock|parking to wait for|waiting on|locked|eliminated)\\s+<[^>]*> \\(a (.+)\\)$");
+    private static final Pattern LOCK = Pattern.compile("^\\s+- (waiting to lock|parking to wait for|waiting on|locked|eliminated)\\s+<([^>]*)> \\(a (.+)\\)$");
     private static final Pattern LINE_NUMBER = Pattern.compile(".*:(\\d+)$");
     private static final Pattern DEADLOCK_MEMBER = Pattern.compile("^\"(.*)\":$");
     private static final Pattern HELD_BY = Pattern.compile("^\\s+which is held by \"(.*)\"$");
@@ -53,6 +53,8 @@ final class ThreadDumpParser {
         List<Frame> frames = new ArrayList<>();
         List<String> printed = new ArrayList<>();
         String blockedOn = "";
+        String waitObject = "";
+        List<String> locked = new ArrayList<>();
         for (; i < lines.length; i++) {
             String line = stripCarriageReturn(lines[i]);
             if (line.isBlank() || line.startsWith("\"")) {
@@ -72,13 +74,17 @@ final class ThreadDumpParser {
             Matcher lock = LOCK.matcher(line);
             if (lock.matches()) {
                 printed.add(trimmed);
-                if (blockedOn.isEmpty() && !lock.group(1).equals("locked") && !lock.group(1).equals("eliminated")) {
-                    blockedOn = lock.group(2);
+                String what = lock.group(1);
+                if (what.equals("locked")) {
+                    locked.add(lock.group(2));
+                } else if (blockedOn.isEmpty() && !what.equals("eliminated")) {
+                    blockedOn = lock.group(3);
+                    waitObject = lock.group(2);
                 }
             }
         }
         threads.add(new DumpedThread(header.group(1), Long.parseLong(header.group(2)), header.group(3) != null, state,
-                frames, printed, blockedOn));
+                frames, printed, blockedOn, waitObject, locked));
         return i;
     }
 

@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.ThreadEnded;
 import io.threadwatch.analyzer.event.ThreadStarted;
@@ -18,54 +19,97 @@ import java.util.TreeMap;
  * The live platform threads, keyed by Java thread id, with their creation sites, and per site the
  * counts the thread SLIs need. Ended threads are forgotten, so memory grows with live threads and
  * distinct sites only.
+ *
+ * <p>A thread's creation site is the first application frame of the stack that started it. When
+ * that stack has none (the JDK's {@code HttpServer} handing requests to a cached pool, a library
+ * starting its event loop lazily), the thread is still tracked: under the first frame outside the
+ * JDK's thread and executor machinery, and its name's family (see {@link #familySite}).
  */
 final class ThreadLedger {
 
-    /** Names of threads the JVM and JDK run for themselves (prefixes). */
-    private static final List<String> SERVICE_THREAD_NAMES = List.of("Reference Handler", "Finalizer",
-            "Signal Dispatcher", "Service Thread", "Monitor Deflation Thread", "C1 CompilerThread", "C2 CompilerThread",
-            "Sweeper thread", "Common-Cleaner", "Notification Thread", "Attach Listener", "JFR ", "process reaper",
-            "DestroyJavaVM", "Monitor Ctrl-Break", "RMI ", "JMX ", "VM ", "GC ", "G1 ", "Cleaner-", "FileSystemWatchService");
-
     /** Most creation stacks kept per site for evidence. */
     private static final int STACKS_PER_SITE = 8;
+    /** The JDK's own machinery for starting threads: never the best frame of a creation stack. */
+    private static final List<String> THREAD_MACHINERY = List.of("java.lang.Thread", "java.lang.System$",
+            "java.lang.ThreadBuilders", "java.util.concurrent.", "java.util.Timer", "jdk.internal.");
 
     /** What the ledger keeps per creation site. */
     static final class SiteThreads {
         final Site site;
+        /** Whether the site is an application frame (else the best frame of stacks without one). */
+        final boolean application;
         /** Live threads started here during the recording. */
         final Set<Long> live = new HashSet<>();
         long startedTotal;
         long startedInWindow;
         /** Creation stacks by how many threads they started. */
         final TopCounts<Stack> stacks = new TopCounts<>(STACKS_PER_SITE);
+        /** What the latest dump showed of its idle threads. */
+        PoolShape poolShape = PoolShape.UNKNOWN;
 
-        SiteThreads(Site site) {
+        SiteThreads(Site site, boolean application) {
             this.site = site;
+            this.application = application;
         }
     }
 
     private final Sites sites;
+    private final WaitHistory history;
     private final Map<Long, TrackedThread> live = new HashMap<>();
     private final Map<Site, SiteThreads> bySite = new TreeMap<>();
 
-    ThreadLedger(Sites sites) {
+    ThreadLedger(Sites sites, WaitHistory history) {
         this.sites = sites;
+        this.history = history;
     }
 
     void started(ThreadStarted event) {
-        Sites.Classified creator = sites.classify(event.creatorStack());
+        StackShape creator = sites.shape(event.creatorStack());
+        boolean service = sites.classifier().serviceThread(event.threadName()).isPresent();
         Site site = creator.site();
-        boolean application = site != null || !isServiceThread(event.threadName());
-        TrackedThread thread = new TrackedThread(event.threadId(), event.threadName(), event.time(), site, application);
+        boolean application = site != null;
+        if (site == null && !service) {
+            site = familySite(event.creatorStack().frames(), event.threadName());
+        }
+        TrackedThread thread = new TrackedThread(event.threadId(), event.threadName(), event.time(), site,
+                !service);
         live.put(event.threadId(), thread);
         if (site != null) {
-            SiteThreads counts = bySite.computeIfAbsent(site, SiteThreads::new);
+            SiteThreads counts = bySite.computeIfAbsent(site, s -> new SiteThreads(s, application));
             counts.live.add(event.threadId());
             counts.startedTotal++;
             counts.startedInWindow++;
             counts.stacks.add(event.creatorStack());
         }
+    }
+
+    /**
+     * The site of threads started with no application frame in the creator's stack: the first
+     * frame outside the JDK's thread machinery (or the top frame), labelled with the thread name's
+     * family, e.g. {@code sun.net.httpserver.ServerImpl$Dispatcher.handle(ServerImpl.java:720) [quote-handler-#]};
+     * {@code null} when the stack is empty (a thread the JVM attached).
+     */
+    private Site familySite(List<Frame> frames, String threadName) {
+        if (frames.isEmpty()) {
+            return null;
+        }
+        Frame best = frames.get(0);
+        for (Frame frame : frames) {
+            if (!isThreadMachinery(frame)) {
+                best = frame;
+                break;
+            }
+        }
+        return sites.familySite(best, NameFamily.of(threadName));
+    }
+
+    private static boolean isThreadMachinery(Frame frame) {
+        for (String prefix : THREAD_MACHINERY) {
+            if (frame.className().startsWith(prefix)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     void ended(ThreadEnded event) {
@@ -84,9 +128,8 @@ final class ThreadLedger {
     TrackedThread seenInDump(DumpedThread dumped) {
         TrackedThread thread = live.get(dumped.threadId());
         if (thread == null) {
-            Sites.Classified current = sites.classify(dumped.frames());
-            boolean application = !isServiceThread(dumped.name()) && (current.hasSite() || !dumped.frames().isEmpty());
-            thread = new TrackedThread(dumped.threadId(), dumped.name(), null, null, application);
+            boolean service = sites.classifier().serviceThread(dumped.name()).isPresent();
+            thread = new TrackedThread(dumped.threadId(), dumped.name(), null, null, !service && !dumped.frames().isEmpty());
             live.put(dumped.threadId(), thread);
         }
         thread.name = dumped.name();
@@ -103,6 +146,7 @@ final class ThreadLedger {
     }
 
     private void forget(long threadId) {
+        history.forget(threadId);
         TrackedThread thread = live.remove(threadId);
         if (thread != null && thread.creationSite != null) {
             bySite.get(thread.creationSite).live.remove(threadId);
@@ -122,7 +166,13 @@ final class ThreadLedger {
     }
 
     long applicationCount() {
-        return live.values().stream().filter(t -> t.application).count();
+        long count = 0;
+        for (TrackedThread thread : live.values()) {
+            if (thread.application) {
+                count++;
+            }
+        }
+        return count;
     }
 
     /** Creation sites in label order. */
@@ -141,6 +191,20 @@ final class ThreadLedger {
         }
     }
 
+    /**
+     * Records what a dump showed of each site's waiting threads: the objects they wait on (one
+     * address per thread), for the sites' {@link PoolShape}.
+     */
+    void waitObjects(Map<Site, List<String>> bySiteObjects) {
+        for (Map.Entry<Site, List<String>> entry : bySiteObjects.entrySet()) {
+            SiteThreads counts = bySite.get(entry.getKey());
+            PoolShape shape = PoolShape.of(entry.getValue());
+            if (counts != null && shape != PoolShape.UNKNOWN) {
+                counts.poolShape = shape;
+            }
+        }
+    }
+
     /** Live threads started at {@code site}, oldest first. */
     List<TrackedThread> liveAt(Site site) {
         SiteThreads counts = bySite.get(site);
@@ -151,16 +215,23 @@ final class ThreadLedger {
         for (Long id : counts.live) {
             threads.add(live.get(id));
         }
-        threads.sort(Comparator.comparing((TrackedThread t) -> t.started).thenComparingLong(t -> t.id));
+        threads.sort(Comparator.comparing((TrackedThread t) -> t.started, Comparator.nullsFirst(Comparator.naturalOrder()))
+                .thenComparingLong(t -> t.id));
         return threads;
     }
 
-    static boolean isServiceThread(String name) {
-        for (String prefix : SERVICE_THREAD_NAMES) {
-            if (name.startsWith(prefix)) {
-                return true;
-            }
+    /** The name families of the live threads started at {@code site}, most numerous first, as {@code family (count)}. */
+    List<String> familiesAt(Site site) {
+        Map<String, Integer> families = new TreeMap<>();
+        for (TrackedThread thread : liveAt(site)) {
+            families.merge(NameFamily.of(thread.name), 1, Integer::sum);
         }
-        return false;
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(families.entrySet());
+        sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        List<String> described = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : sorted) {
+            described.add(entry.getKey() + " (" + entry.getValue() + ")");
+        }
+        return described;
     }
 }

@@ -11,13 +11,17 @@ final class TrackedThread {
     String name;
     /** When it started, if the recording saw it start. */
     final Instant started;
-    /** Where it was started, if the recording saw it start at an application site. */
+    /** Where it was started: its creation site, if the recording saw it start and its creator's stack shows one. */
     final Site creationSite;
     /** Whether it runs application work (not a JVM or JDK service thread). */
     boolean application;
     /** The last time it was seen doing something other than its current wait, if ever. */
     Instant lastActivity;
-    /** The current wait as the latest dump showed it, or {@code null} when it was not blocked. */
+    /** Whether it did something since the previous dump that showed it waiting. */
+    boolean activeSinceDump;
+    /** The stack fingerprint of its wait in the latest dump that showed it waiting, or {@code null}. */
+    String lastDumpWait;
+    /** The current wait as the latest dump showed it, when it may be stuck; {@code null} otherwise. */
     BlockedObservation blocked;
     /** Why the latest dump counted it as stuck, or {@code null} when it is not. */
     StuckThread stuck;
@@ -38,14 +42,23 @@ final class TrackedThread {
         if (lastActivity == null || time.isAfter(lastActivity)) {
             lastActivity = time;
         }
+        activeSinceDump = true;
         blocked = null;
         stuck = null;
     }
 
     /**
-     * A blocked state seen in dumps: same state and stack since {@code firstSeen}, over
+     * A wait seen in dumps that may be stuck: same state and stack since {@code firstSeen}, over
      * {@code dumps} consecutive dumps with no activity in between.
+     *
+     * @param state            {@code BLOCKED}, {@code WAITING}, {@code TIMED_WAITING} or {@code RUNNABLE}
+     * @param stackFingerprint the fingerprint of its frames
+     * @param site             where it waits
+     * @param why              why the wait may be stuck rather than idle
+     * @param firstSeen        the first dump that showed it there
+     * @param dumps            how many consecutive dumps did
      */
-    record BlockedObservation(String state, String stackFingerprint, Instant firstSeen, int dumps) {
+    record BlockedObservation(String state, String stackFingerprint, Site site, WaitJudge.Reason why,
+                              Instant firstSeen, int dumps) {
     }
 }

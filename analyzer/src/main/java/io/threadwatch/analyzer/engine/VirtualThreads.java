@@ -1,7 +1,9 @@
 package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.Stack;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -16,11 +18,13 @@ final class VirtualThreads {
 
     private static final int STACKS_PER_SITE = 8;
 
-    private record Tracked(Site site) {
+    /** A live virtual thread: where it was last seen, and its name's family (empty when unnamed). */
+    private record Tracked(Site site, String family) {
     }
 
     private final Sites sites;
     private final Map<Long, Tracked> live = new HashMap<>();
+    private final Families families = new Families();
     private final Map<Site, Long> liveBySite = new TreeMap<>();
     private final Map<Site, TopCounts<Stack>> lastStacks = new HashMap<>();
     private long started;
@@ -29,9 +33,9 @@ final class VirtualThreads {
         this.sites = sites;
     }
 
-    void started(long threadId) {
+    void started(long threadId, String threadName) {
         started++;
-        if (live.putIfAbsent(threadId, new Tracked(Site.UNSEEN)) == null) {
+        if (live.putIfAbsent(threadId, new Tracked(Site.UNSEEN, families.intern(NameFamily.of(threadName)))) == null) {
             liveBySite.merge(Site.UNSEEN, 1L, Long::sum);
         }
     }
@@ -60,7 +64,7 @@ final class VirtualThreads {
         Site site = classified.site();
         lastStacks.computeIfAbsent(site, s -> new TopCounts<>(STACKS_PER_SITE)).add(stack);
         if (!site.equals(tracked.site())) {
-            live.put(threadId, new Tracked(site));
+            live.put(threadId, new Tracked(site, tracked.family()));
             liveBySite.merge(tracked.site(), -1L, Long::sum);
             liveBySite.merge(site, 1L, Long::sum);
         }
@@ -86,6 +90,36 @@ final class VirtualThreads {
 
     long liveAt(Site site) {
         return liveBySite.getOrDefault(site, 0L);
+    }
+
+    /**
+     * The name families of the live virtual threads last seen at a site, most numerous first, as
+     * {@code family (count)}; unnamed threads as {@code (unnamed)}.
+     */
+    List<String> familiesAt(Site site) {
+        Map<String, Integer> counts = new TreeMap<>();
+        for (Tracked tracked : live.values()) {
+            if (tracked.site().equals(site)) {
+                counts.merge(tracked.family().isEmpty() ? "(unnamed)" : tracked.family(), 1, Integer::sum);
+            }
+        }
+        List<Map.Entry<String, Integer>> sorted = new ArrayList<>(counts.entrySet());
+        sorted.sort(Map.Entry.<String, Integer>comparingByValue().reversed());
+        List<String> described = new ArrayList<>();
+        for (Map.Entry<String, Integer> entry : sorted) {
+            described.add(entry.getKey() + " (" + entry.getValue() + ")");
+        }
+        return described;
+    }
+
+    /** One string per family, shared by the threads of the family (thousands of live virtual threads). */
+    private static final class Families {
+        private final Map<String, String> byName = new HashMap<>();
+
+        String intern(String family) {
+            String known = byName.putIfAbsent(family, family);
+            return known == null ? family : known;
+        }
     }
 
     /** The stack most often seen last at a site. */

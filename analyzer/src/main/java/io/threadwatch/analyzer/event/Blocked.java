@@ -13,11 +13,13 @@ import java.util.Objects;
  * @param durationNanos  how long it waited
  * @param stack          the waiting thread's stack, or {@link Stack#EMPTY}
  * @param timed          whether the wait had a timeout or deadline
+ * @param timedOut       whether it ended because that timeout or deadline passed (a poll that
+ *                       found nothing, a borrow that gave up), rather than by being woken
  * @param blocker        the class blocked on (park blocker, monitor class) or {@code host:port},
  *                       or the empty string when unknown
  */
 public record Blocked(Instant time, BlockingKind kind, long threadId, long durationNanos, Stack stack, boolean timed,
-                      String blocker) implements Event {
+                      boolean timedOut, String blocker) implements Event {
 
     public Blocked {
         Objects.requireNonNull(time, "time");

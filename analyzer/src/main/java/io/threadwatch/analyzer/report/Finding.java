@@ -13,6 +13,10 @@ import java.util.TreeMap;
  * @param rule     the rule that fired (the first, when several rules of one kind fired at one site)
  * @param kind     the kind of problem
  * @param severity {@code info}, {@code warning} or {@code critical}
+ * @param confidence how sure: {@code confirmed} (observed or measured directly), {@code estimated}
+ *                 (inferred from sparser evidence: a blocked time from last activity, a trend over
+ *                 a short span) or {@code suspected} (what the recording shows is consistent with
+ *                 the problem, but it is too short or sparse to confirm it)
  * @param first    start of the first window in which the rule's conditions held
  * @param last     end of the last window in which they held
  * @param message  one line a person can act on
@@ -20,9 +24,10 @@ import java.util.TreeMap;
  * @param site     where to look in the code
  * @param evidence what shows it
  */
-@JsonPropertyOrder({"id", "rule", "kind", "severity", "first", "last", "message", "sli", "site", "evidence"})
-public record Finding(String id, String rule, String kind, String severity, String first, String last, String message,
-                      FiredSli sli, Site site, List<Evidence> evidence) {
+@JsonPropertyOrder({"id", "rule", "kind", "severity", "confidence", "first", "last", "message", "sli", "site",
+        "evidence"})
+public record Finding(String id, String rule, String kind, String severity, String confidence, String first, String last,
+                      String message, FiredSli sli, Site site, List<Evidence> evidence) {
 
     public Finding {
         evidence = List.copyOf(evidence);

@@ -14,10 +14,12 @@ import java.util.Objects;
  * @param slis        every SLI sample of every window, in time order
  * @param findings    the problems found, most severe first
  * @param limitations what this recording could not show, and which kinds of finding that affects
+ * @param explanations why threads the analysis saw were not reported (idle waits and the reason
+ *                    for each decision), so that a user can check them
  */
-@JsonPropertyOrder({"schema", "tool", "source", "analysis", "slis", "findings", "limitations"})
+@JsonPropertyOrder({"schema", "tool", "source", "analysis", "slis", "findings", "limitations", "explanations"})
 public record Report(String schema, Tool tool, Source source, Analysis analysis, List<SliPoint> slis,
-                     List<Finding> findings, List<Limitation> limitations) {
+                     List<Finding> findings, List<Limitation> limitations, List<Explanation> explanations) {
 
     /** The schema id of this report format. */
     public static final String SCHEMA = "threadwatch.report/v1";
@@ -30,6 +32,7 @@ public record Report(String schema, Tool tool, Source source, Analysis analysis,
         slis = List.copyOf(slis);
         findings = List.copyOf(findings);
         limitations = List.copyOf(limitations);
+        explanations = List.copyOf(explanations);
     }
 
     /**

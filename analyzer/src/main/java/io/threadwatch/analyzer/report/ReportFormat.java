@@ -6,23 +6,32 @@ import java.util.Locale;
 
 /** The forms a report can be written in. */
 public enum ReportFormat {
-    /** Report v1 JSON, the contract for tools (see {@code report-v1.schema.json}). */
+    /** Report v1 JSON, the contract for tools (see {@code report-v1.schema.json}); always with its explanations. */
     JSON {
         @Override
-        public void write(Report report, Writer out) throws IOException {
+        public void write(Report report, Writer out, boolean explain) throws IOException {
             JsonReportWriter.write(report, out);
         }
     },
     /** A compact text form for people: findings first, each with its site, numbers and top stack. */
     TEXT {
         @Override
-        public void write(Report report, Writer out) throws IOException {
-            TextReportWriter.write(report, out);
+        public void write(Report report, Writer out, boolean explain) throws IOException {
+            TextReportWriter.write(report, out, explain);
         }
     };
 
-    /** Writes the report; the caller closes {@code out}. */
-    public abstract void write(Report report, Writer out) throws IOException;
+    /**
+     * Writes the report; the caller closes {@code out}.
+     *
+     * @param explain whether the text form also says why threads seen waiting were not reported
+     */
+    public abstract void write(Report report, Writer out, boolean explain) throws IOException;
+
+    /** Writes the report without the text form's explanations. */
+    public void write(Report report, Writer out) throws IOException {
+        write(report, out, false);
+    }
 
     /** The lower-case name used on the command line. */
     public String id() {

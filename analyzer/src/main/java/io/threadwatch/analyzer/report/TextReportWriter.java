@@ -19,7 +19,7 @@ final class TextReportWriter {
     private TextReportWriter() {
     }
 
-    static void write(Report report, Writer out) throws IOException {
+    static void write(Report report, Writer out, boolean explain) throws IOException {
         Report.Source source = report.source();
         StringBuilder text = new StringBuilder();
         text.append("threadwatch ").append(report.tool().version()).append(": ").append(source.name()).append('\n');
@@ -46,13 +46,15 @@ final class TextReportWriter {
         }
         text.append('\n');
         if (report.findings().isEmpty()) {
-            text.append("No findings.\n");
+            text.append(report.limitations().isEmpty() ? "No findings.\n"
+                    : "No findings in what this recording can show; what it could not show is listed below.\n");
         } else {
             text.append(report.findings().size()).append(report.findings().size() == 1 ? " finding" : " findings")
                     .append(":\n");
         }
         for (Finding finding : report.findings()) {
-            text.append('\n').append(finding.severity().toUpperCase(Locale.ROOT)).append(' ').append(finding.kind());
+            text.append('\n').append(finding.severity().toUpperCase(Locale.ROOT)).append(' ').append(finding.kind())
+                    .append(" (").append(finding.confidence()).append(')');
             if (finding.site() != null) {
                 text.append(" at ").append(finding.site().frame());
             }
@@ -87,7 +89,33 @@ final class TextReportWriter {
                         .append(String.join(", ", limitation.kinds())).append(")\n");
             }
         }
+        if (explain) {
+            explanations(report, text);
+        } else if (!report.explanations().isEmpty()) {
+            text.append("\n").append(report.explanations().size())
+                    .append(" decisions kept threads out of the findings (idle waits); --explain lists them.\n");
+        }
         out.write(text.toString());
+    }
+
+    private static void explanations(Report report, StringBuilder text) {
+        text.append("\nWhy these were not reported:\n");
+        if (report.explanations().isEmpty()) {
+            text.append("  (no thread was seen waiting)\n");
+        }
+        for (Explanation explanation : report.explanations()) {
+            text.append("  ").append(explanation.decision()).append(" at ").append(explanation.frame()).append(": ")
+                    .append(explanation.reason()).append(" (");
+            if (explanation.threads() > 0) {
+                text.append(explanation.threads()).append(explanation.threads() == 1 ? " thread, " : " threads, ");
+            }
+            text.append(explanation.observations()).append(explanation.observations() == 1 ? " observation" : " observations")
+                    .append(')').append('\n');
+            if (!explanation.names().isEmpty()) {
+                text.append("    ").append(String.join(", ", explanation.names()))
+                        .append(explanation.threads() > explanation.names().size() ? ", ..." : "").append('\n');
+            }
+        }
     }
 
     /** The index of the evidence line that shows the finding's site, or -1. */

@@ -18,15 +18,18 @@ public enum Sli {
             "live application threads / effective cores"),
     /** Threads started at a creation site during the window, per second. */
     THREADS_START_RATE("threads.start.rate", "threads/s", List.of("site"), "thread starts at a creation site"),
-    /** Slope of the live threads created at a site, over the leak span. */
-    THREADS_LEAK_RATE("threads.leak.rate", "threads/hour", List.of("site"),
-            "regression slope of live threads created at the site over the last windows"),
+    /**
+     * Slope of the live threads created at a site, over a horizon: the recent windows, the last
+     * hour, or everything observed (label {@code horizon}: {@code recent}, {@code hour}, {@code all}).
+     */
+    THREADS_LEAK_RATE("threads.leak.rate", "threads/hour", List.of("site", "horizon"),
+            "regression slope of live threads created at the site over the horizon (recent windows, last hour, or all)"),
     /** How likely a slope that steep is by chance (the regression's two-sided p-value). */
-    THREADS_LEAK_PVALUE("threads.leak.pvalue", "probability", List.of("site"),
+    THREADS_LEAK_PVALUE("threads.leak.pvalue", "probability", List.of("site", "horizon"),
             "significance of threads.leak.rate: the p-value of its slope"),
-    /** Live threads created at a site now, minus at the middle of the leak span. */
-    THREADS_LEAK_GROWTH("threads.leak.growth", "threads", List.of("site"),
-            "net growth of live threads created at the site over the second half of the leak span"),
+    /** Live threads created at a site now, minus at the middle of the horizon. */
+    THREADS_LEAK_GROWTH("threads.leak.growth", "threads", List.of("site", "horizon"),
+            "net growth of live threads created at the site over the second half of the horizon"),
     /** Threads blocked at a site, without timeout, for longer than the stuck threshold. */
     THREADS_STUCK("threads.stuck", "threads", List.of("site", "state"),
             "threads blocked at the same frame beyond the stuck threshold"),
@@ -46,15 +49,15 @@ public enum Sli {
     /** Virtual threads started during the recording and not ended, at the window's end. */
     VTHREADS_LIVE("vthreads.live", "threads", List.of(),
             "live virtual threads at window end (started and not ended; needs jdk.VirtualThreadStart/End)"),
-    /** Slope of the live virtual threads last seen at a site, over the leak span. */
-    VTHREADS_LEAK_RATE("vthreads.leak.rate", "threads/hour", List.of("site"),
-            "regression slope of live virtual threads by where they were last seen"),
+    /** Slope of the live virtual threads last seen at a site, over a horizon (as {@link #THREADS_LEAK_RATE}). */
+    VTHREADS_LEAK_RATE("vthreads.leak.rate", "threads/hour", List.of("site", "horizon"),
+            "regression slope of live virtual threads by where they were last seen, over the horizon"),
     /** Significance of {@code vthreads.leak.rate}. */
-    VTHREADS_LEAK_PVALUE("vthreads.leak.pvalue", "probability", List.of("site"),
+    VTHREADS_LEAK_PVALUE("vthreads.leak.pvalue", "probability", List.of("site", "horizon"),
             "significance of vthreads.leak.rate: the p-value of its slope"),
-    /** Live virtual threads last seen at a site now, minus at the middle of the leak span. */
-    VTHREADS_LEAK_GROWTH("vthreads.leak.growth", "threads", List.of("site"),
-            "net growth of live virtual threads at the site over the second half of the leak span"),
+    /** Live virtual threads last seen at a site now, minus at the middle of the horizon. */
+    VTHREADS_LEAK_GROWTH("vthreads.leak.growth", "threads", List.of("site", "horizon"),
+            "net growth of live virtual threads at the site over the second half of the horizon"),
     /** The 99th percentile of the pinned waits that ended in the window. */
     VTHREADS_PINNED_P99("vthreads.pinned.p99", "ms", List.of("site"), "p99 of virtual-thread pinned durations"),
     /** How many pinned waits ended in the window. */

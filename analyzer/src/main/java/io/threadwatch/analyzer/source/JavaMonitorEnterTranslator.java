@@ -20,6 +20,6 @@ final class JavaMonitorEnterTranslator implements EventTranslator {
         // Entering a monitor has no timeout.
         sink.accept(new Blocked(event.endTime(), BlockingKind.MONITOR_ENTER,
                 ThreadRef.idOf(event.thread()), event.durationNanos(),
-                event.stack(), false, event.className(MONITOR_CLASS)));
+                event.stack(), false, false, event.className(MONITOR_CLASS)));
     }
 }

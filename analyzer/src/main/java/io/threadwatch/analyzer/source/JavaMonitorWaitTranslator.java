@@ -10,6 +10,7 @@ final class JavaMonitorWaitTranslator implements EventTranslator {
 
     private static final String MONITOR_CLASS = "monitorClass";
     private static final String TIMEOUT = "timeout";
+    private static final String TIMED_OUT = "timedOut";
 
     @Override
     public JfrEventSettings settings() {
@@ -22,6 +23,6 @@ final class JavaMonitorWaitTranslator implements EventTranslator {
         boolean timed = event.getLong(TIMEOUT) > 0;
         sink.accept(new Blocked(event.endTime(), BlockingKind.MONITOR_WAIT,
                 ThreadRef.idOf(event.thread()), event.durationNanos(),
-                event.stack(), timed, event.className(MONITOR_CLASS)));
+                event.stack(), timed, timed && event.getBoolean(TIMED_OUT), event.className(MONITOR_CLASS)));
     }
 }

@@ -26,9 +26,11 @@ final class SocketReadTranslator implements EventTranslator {
         }
         String peer = context.shared((host == null ? "" : host) + ":" + event.getInt(PORT));
         // 0 means "no SO_TIMEOUT" (jfr-reference §5).
-        boolean timed = event.getLong(TIMEOUT) > 0;
+        long timeoutNanos = event.durationNanos(TIMEOUT);
+        boolean timed = timeoutNanos > 0;
+        long duration = event.durationNanos();
         sink.accept(new Blocked(event.endTime(), BlockingKind.SOCKET_READ,
-                ThreadRef.idOf(event.thread()), event.durationNanos(),
-                event.stack(), timed, peer));
+                ThreadRef.idOf(event.thread()), duration,
+                event.stack(), timed, timed && duration >= timeoutNanos, peer));
     }
 }

@@ -23,8 +23,10 @@ final class ThreadParkTranslator implements EventTranslator {
         long timeoutNanos = event.getLong(TIMEOUT);
         long untilMillis = event.getLong(UNTIL);
         boolean timed = timeoutNanos > 0 || untilMillis > 0;
+        long duration = event.durationNanos();
+        boolean timedOut = timeoutNanos > 0 ? duration >= timeoutNanos
+                : untilMillis > 0 && !event.endTime().isBefore(java.time.Instant.ofEpochMilli(untilMillis));
         sink.accept(new Blocked(event.endTime(), BlockingKind.PARK, ThreadRef.idOf(event.thread()),
-                event.durationNanos(), event.stack(), timed,
-                event.className(PARKED_CLASS)));
+                duration, event.stack(), timed, timedOut, event.className(PARKED_CLASS)));
     }
 }

@@ -16,6 +16,6 @@ final class ThreadSleepTranslator implements EventTranslator {
     @Override
     public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         sink.accept(new Blocked(event.endTime(), BlockingKind.SLEEP, ThreadRef.idOf(event.thread()),
-                event.durationNanos(), event.stack(), true, ""));
+                event.durationNanos(), event.stack(), true, true, ""));
     }
 }

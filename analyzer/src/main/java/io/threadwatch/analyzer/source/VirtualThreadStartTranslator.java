@@ -22,7 +22,10 @@ final class VirtualThreadStartTranslator implements EventTranslator {
     public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
         long id = event.getLong(JAVA_THREAD_ID);
         if (id > 0) {
-            sink.accept(new VirtualThreadStarted(event.startTime(), id));
+            // The event's thread is the virtual thread itself (jfr-reference §6).
+            ThreadRef thread = event.thread();
+            String name = thread != null && thread.javaThreadId() == id ? thread.javaName() : "";
+            sink.accept(new VirtualThreadStarted(event.startTime(), id, name));
         }
     }
 }

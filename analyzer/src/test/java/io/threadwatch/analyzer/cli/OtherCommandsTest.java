@@ -47,8 +47,8 @@ class OtherCommandsTest {
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);
         assertThat(run.out()).contains(
                 "thread-leak  critical thread-leak",
-                "when threads.leak.rate{site=*} > 15 threads/hour and threads.leak.pvalue{site=*} < 0.01 probability"
-                        + " and threads.leak.growth{site=*} >= 3 threads for 3 windows",
+                "when threads.leak.rate{horizon=*,site=*} > 12 threads/hour and threads.leak.pvalue{horizon=*,site=*} < 0.01"
+                        + " probability and threads.leak.growth{horizon=*,site=*} >= 3 threads for 3 windows",
                 "deadlock  critical deadlock");
     }
 

@@ -3,14 +3,17 @@ package io.threadwatch.analyzer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threadwatch.analyzer.event.Frame;
+import io.threadwatch.rules.CatalogLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
+/** Sites and the shape of stacks, on stacks copied from the sample recordings' thread dumps. */
 class FrameClassifierTest {
 
     private final FrameClassifier classifier = FrameClassifier.withDefaults();
+    private final Sites sites = new Sites(classifier);
 
-    private static Frame f(String method, int line) {
+    static Frame f(String method, int line) {
         int dot = method.lastIndexOf('.');
         return new Frame(method.substring(0, dot), method.substring(dot + 1), line);
     }
@@ -25,38 +28,71 @@ class FrameClassifierTest {
     }
 
     @Test
-    void poolWorkersWaitingForTasksAreIdle() {
-        assertThat(classifier.isIdleWait(List.of(f("jdk.internal.misc.Unsafe.park", -1),
-                f("java.util.concurrent.LinkedBlockingQueue.take", 435),
-                f("java.util.concurrent.ThreadPoolExecutor.getTask", 1062),
-                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1122)))).isTrue();
+    void poolWorkersWaitingForTasksSitInTheCatalogsIdleWait() {
+        StackShape shape = sites.shape(Stacks.IDLE_POOL_WORKER);
+        assertThat(shape.hasSite()).isFalse();
+        assertThat(shape.catalogIdle().match()).isEqualTo("java.util.concurrent.ThreadPoolExecutor.getTask");
     }
 
     @Test
-    void aRequestWaitingOnAFutureIsNotIdleEvenInAPoolWorker() {
-        assertThat(classifier.isIdleWait(List.of(f("jdk.internal.misc.Unsafe.park", -1),
-                f("java.util.concurrent.CompletableFuture.get", 2072), f("com.acme.Handler.handle", 51),
-                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1136)))).isFalse();
+    void aRequestWaitingOnAFutureInsideAPoolWorkerIsATasksCallChain() {
+        StackShape shape = sites.shape(Stacks.FUTURE_GET);
+        assertThat(shape.site().label()).isEqualTo("io.threadwatch.samples.futureget.QuoteHandler.handle(QuoteHandler.java:51)");
+        assertThat(shape.position()).isEqualTo(StackShape.Position.TASK);
+        assertThat(shape.depth()).isEqualTo(2);
+        assertThat(shape.inCallChain()).isTrue();
+        assertThat(shape.catalogIdle()).isNull();
     }
 
     @Test
-    void anApplicationBorrowingFromAQueueIsNotIdle() {
-        assertThat(classifier.isIdleWait(List.of(f("jdk.internal.misc.Unsafe.park", -1),
-                f("java.util.concurrent.LinkedBlockingQueue.take", 435), f("com.acme.Pool.borrow", 24),
-                f("com.acme.Handler.handle", 45)))).isFalse();
+    void aBorrowFromAQueueThreeFramesDeepIsACallChain() {
+        StackShape shape = sites.shape(Stacks.LEAKY_POOL_BORROW);
+        assertThat(shape.site().label()).startsWith("io.threadwatch.samples.leakypool.ConnectionPool.borrow");
+        assertThat(shape.depth()).isEqualTo(3);
+        assertThat(shape.inCallChain()).isTrue();
     }
 
     @Test
-    void anAcceptLoopAndTheLauncherKeepingTheJvmAliveAreIdle() {
-        assertThat(classifier.isIdleWait(List.of(f("sun.nio.ch.Net.accept", -1), f("java.net.ServerSocket.implAccept", 1),
-                f("java.net.ServerSocket.accept", 2), f("com.acme.Server.acceptLoop", 30)))).isTrue();
-        assertThat(classifier.isIdleWait(List.of(f("jdk.internal.misc.Unsafe.park", -1),
-                f("java.util.concurrent.CountDownLatch.await", 1), f("com.acme.Main.main", 12)))).isTrue();
+    void aConsumerLoopInItsOwnThreadAndAMainWaitingForShutdownAreTheThreadsOwnCode() {
+        assertThat(sites.shape(Stacks.CONSUMER_LOOP_TAKE).position()).isEqualTo(StackShape.Position.THREAD_ENTRY);
+        StackShape main = sites.shape(Stacks.MAIN_AWAITS_SHUTDOWN);
+        assertThat(main.position()).isEqualTo(StackShape.Position.THREAD_ENTRY);
+        assertThat(main.depth()).isEqualTo(2);
+        assertThat(main.inCallChain()).isFalse();
     }
 
     @Test
-    void aTaskBlockingInsideATimerThreadIsNotIdle() {
-        assertThat(classifier.isIdleWait(List.of(f("java.lang.Object.wait", -1), f("com.acme.Job.run", 9),
-                f("java.util.TimerThread.mainLoop", 556)))).isFalse();
+    void anAcceptLoopIsInTheCatalogEvenThoughItHasAnApplicationFrame() {
+        StackShape shape = sites.shape(Stacks.ACCEPT_LOOP);
+        assertThat(shape.site().label()).startsWith("io.threadwatch.samples.idlepool.InventoryServer.acceptLoop");
+        assertThat(shape.position()).as("a lambda between Thread.run and the loop is the application's own")
+                .isEqualTo(StackShape.Position.THREAD_ENTRY);
+        assertThat(shape.catalogIdle().match()).startsWith("java.net.ServerSocket.");
+    }
+
+    @Test
+    void aTaskBlockingInsideATimerThreadIsNotTheTimersIdleWait() {
+        StackShape shape = sites.shape(List.of(f("java.lang.Object.wait", -1), f("com.acme.Job.run", 9),
+                f("java.util.TimerThread.mainLoop", 556), f("java.util.TimerThread.run", 506)));
+        assertThat(shape.catalogIdle()).as("the catalog wait is below the site: the job runs inside the timer").isNull();
+        assertThat(shape.position()).isEqualTo(StackShape.Position.TASK);
+    }
+
+    @Test
+    void aUserCatalogMakesAFrameworkInfrastructureAndItsWaitIdle() throws Exception {
+        java.nio.file.Path file = java.nio.file.Files.createTempFile("catalog", ".yaml");
+        java.nio.file.Files.writeString(file, """
+                infrastructure:
+                  - {prefix: "com.acme.bus.", why: "our event bus"}
+                idleWaits:
+                  - {method: "com.acme.bus.Dispatcher.nextEvent", why: "the bus dispatcher waiting for events"}
+                """);
+        FrameClassifier custom = new FrameClassifier(CatalogLoader.load(CatalogLoader.builtIn(), file));
+        StackShape shape = custom.shape(List.of(f("java.lang.Object.wait", -1), f("com.acme.bus.Dispatcher.nextEvent", 40),
+                f("com.acme.bus.Dispatcher.run", 20), f("java.lang.Thread.run", 833)), new Sites(custom));
+        assertThat(shape.hasSite()).isFalse();
+        assertThat(shape.catalogIdle().why()).isEqualTo("the bus dispatcher waiting for events");
+        assertThat(shape.catalogIdle().source()).isEqualTo(file.toString());
+        java.nio.file.Files.delete(file);
     }
 }

@@ -126,7 +126,31 @@ class ChunkFileSourceTest {
         // The JDK's parser converts every chunk's ticks with the first chunk's clock when the
         // metadata is unchanged; with a clock drift of a few nanoseconds per chunk, counts near a
         // window edge could differ. Over a few seconds in one JVM, they do not.
-        assertThat(withoutParser(own)).isEqualTo(withoutParser(jdk));
+        // An event can refer to a stack its chunk does not hold (it began in an earlier chunk): the
+        // JDK's parser resolves a few of those, ours leaves them without a stack (README, "Parsers").
+        // Such waits are idle either way, so they move between the explanations' frames only: the
+        // same decisions, the same number of observations in all.
+        ObjectNode ownTree = withoutParser(own);
+        ObjectNode jdkTree = withoutParser(jdk);
+        JsonNode ownExplanations = ownTree.remove("explanations");
+        JsonNode jdkExplanations = jdkTree.remove("explanations");
+        assertThat(ownTree).isEqualTo(jdkTree);
+        assertThat(decisions(ownExplanations)).isEqualTo(decisions(jdkExplanations));
+        assertThat(observations(ownExplanations)).isEqualTo(observations(jdkExplanations));
+    }
+
+    private static java.util.Set<String> decisions(JsonNode explanations) {
+        java.util.Set<String> decisions = new java.util.TreeSet<>();
+        explanations.forEach(e -> decisions.add(e.get("decision").asText() + ": " + e.get("reason").asText()));
+        return decisions;
+    }
+
+    private static long observations(JsonNode explanations) {
+        long total = 0;
+        for (JsonNode explanation : explanations) {
+            total += explanation.get("observations").asLong();
+        }
+        return total;
     }
 
     private static List<Event> replay(RecordingFiles files, int threads) throws RecordingException {
@@ -135,7 +159,7 @@ class ChunkFileSourceTest {
         return events;
     }
 
-    private static JsonNode withoutParser(Report report) {
+    private static ObjectNode withoutParser(Report report) {
         ObjectNode tree = JSON.valueToTree(report);
         ((ObjectNode) tree.get("source")).remove("parser");
         return tree;

@@ -108,10 +108,7 @@ public final class WatchFlags {
         if (blockingThreshold != null) {
             options = options.withBlockingThreshold(blockingThreshold);
         }
-        options = options.withRules(ruleFlags.rules(options.rules()));
-        if (!ruleFlags.infrastructure().isEmpty()) {
-            options = options.withInfrastructure(ruleFlags.infrastructure());
-        }
+        options = options.withRules(ruleFlags.rules(options.rules())).withCatalog(ruleFlags.catalog(options.catalog()));
         if (snapshotAge != null) {
             options = options.withSnapshotAge(snapshotAge);
         }

@@ -40,7 +40,7 @@ class AgentOptionsTest {
         assertThat(options.jsonLines()).contains(Path.of("-"));
         assertThat(options.prometheus()).hasValueSatisfying(a -> assertThat(a.getPort()).isZero());
         assertThat(options.topSites()).isEqualTo(3);
-        assertThat(options.infrastructure()).contains("com.acme.pool", "io.netty.");
+        assertThat(options.catalog().infrastructurePrefixes()).contains("com.acme.pool", "io.netty.");
     }
 
     @Test

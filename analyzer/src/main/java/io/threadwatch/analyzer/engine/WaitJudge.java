@@ -1,0 +1,149 @@
+package io.threadwatch.analyzer.engine;
+
+import io.threadwatch.analyzer.event.BlockingKind;
+import io.threadwatch.rules.Catalog;
+
+/**
+ * Decides whether a waiting thread is idle (waiting for work, healthy however long) or may be
+ * stuck or slowed (waiting for a result, a resource or a lock), from what the recording shows:
+ *
+ * <ul>
+ *   <li>whether the stack has an application frame at all, and whether it sits inside one of the
+ *       catalog's idle waits;</li>
+ *   <li>where the wait sits in its thread's stack: the thread's own code (its loop, or a wait for
+ *       its whole life such as a keep-alive thread or a {@code main} waiting for shutdown) or a
+ *       task's, and how deep in the task's call chain;</li>
+ *   <li>whether the thread keeps coming back to this wait (its loop), or has a loop elsewhere and
+ *       is now stuck away from it;</li>
+ *   <li>whether a timed wait in the thread's own code ended by its timeout (a poll that found nothing);</li>
+ *   <li>whether it holds a lock other threads wait to enter, and whether more and more threads
+ *       pile up at the same wait.</li>
+ * </ul>
+ *
+ * Every decision carries its reason, so that the report can say why a thread was not reported.
+ */
+final class WaitJudge {
+
+    /** Why a wait was judged the way it was. */
+    enum Reason {
+        NO_APPLICATION_FRAME(true, "no application frame: the JDK or a library waiting for its own work"),
+        CATALOG(true, "an idle wait in the catalog"),
+        OWN_LOOP(true, "the thread keeps coming back to this wait: its loop, waiting for work"),
+        POLL_TIMED_OUT(true, "a timed wait in the thread's own code that ended by its timeout: a poll that found nothing"),
+        THREAD_LIFETIME(true, "waits in the thread's own code (not inside a task or request), and no other thread piles up behind it"),
+        TASK_OWN_WAIT(true, "the task's own code waits (no call chain below it), and no other thread piles up behind it"),
+        MONITOR(false, "waits to enter a monitor"),
+        NOT_KNOWN_IDLE(false, "a wait nothing shows to be idle: not a catalog wait, not a loop the thread keeps coming back to"),
+        CALL_CHAIN(false, "waits inside a task's call chain (a request's work)"),
+        HOLDS_CONTENDED_LOCK(false, "holds a lock that other threads wait to enter"),
+        LEFT_ITS_LOOP(false, "its loop waits elsewhere, and it is away from it"),
+        PILE_UP(false, "more and more threads pile up at this wait");
+
+        final boolean idle;
+        final String text;
+
+        Reason(boolean idle, String text) {
+            this.idle = idle;
+            this.text = text;
+        }
+    }
+
+    /**
+     * A decision.
+     *
+     * @param reason  why
+     * @param catalog the catalog entry it rests on, for {@link Reason#CATALOG}
+     */
+    record Verdict(Reason reason, Catalog.Entry catalog) {
+        static final Verdict COUNTED = new Verdict(Reason.NOT_KNOWN_IDLE, null);
+
+        boolean idle() {
+            return reason.idle;
+        }
+
+        /** The reason in words, with the catalog's own reason when it rests on the catalog. */
+        String text() {
+            return catalog == null ? reason.text
+                    : "catalog: " + catalog.match() + ", " + catalog.why()
+                            + (catalog.source().equals("built-in") ? "" : " (" + catalog.source() + ")");
+        }
+    }
+
+    /** What the other threads of the same dump say about this one. */
+    interface DumpContext {
+        /** How many other threads wait to enter a monitor or lock this thread holds. */
+        int waitingForItsLocks(DumpedThread thread);
+
+        /** Whether more and more threads have been waiting at this site, dump after dump. */
+        boolean pilesUp(Site site);
+    }
+
+    private WaitJudge() {
+    }
+
+    /** Idle by the frames alone (no application frame, or a catalog idle wait), or {@code null}. */
+    private static Verdict byFrames(StackShape shape) {
+        if (shape.catalogIdle() != null) {
+            return new Verdict(Reason.CATALOG, shape.catalogIdle());
+        }
+        if (!shape.hasSite()) {
+            return new Verdict(Reason.NO_APPLICATION_FRAME, null);
+        }
+        return null;
+    }
+
+    /**
+     * A blocking event (a wait that ended): whether to count it as blocking.
+     *
+     * @param repeat         whether the thread keeps coming back to this wait ({@link WaitHistory})
+     * @param endedByTimeout whether a timed wait ended because its timeout expired
+     */
+    static Verdict event(StackShape shape, BlockingKind kind, boolean repeat, boolean endedByTimeout) {
+        Verdict frames = byFrames(shape);
+        if (frames != null) {
+            return frames;
+        }
+        if (kind == BlockingKind.MONITOR_ENTER) {
+            // Queueing for a monitor is never waiting for work.
+            return new Verdict(Reason.MONITOR, null);
+        }
+        if (repeat) {
+            return new Verdict(Reason.OWN_LOOP, null);
+        }
+        if (endedByTimeout && shape.position() == StackShape.Position.THREAD_ENTRY) {
+            return new Verdict(Reason.POLL_TIMED_OUT, null);
+        }
+        // A first wait in a thread's own code may be a thread-per-request's request: it counts
+        // until the thread shows it comes back to it.
+        return Verdict.COUNTED;
+    }
+
+    /**
+     * A thread a dump shows waiting: whether it may be stuck.
+     *
+     * @param loopSite the site of the wait the thread keeps coming back to, or {@code null}
+     */
+    static Verdict dumped(StackShape shape, DumpedThread thread, Site loopSite, DumpContext context) {
+        Verdict frames = byFrames(shape);
+        if (frames != null) {
+            return frames;
+        }
+        if (context.waitingForItsLocks(thread) > 0) {
+            return new Verdict(Reason.HOLDS_CONTENDED_LOCK, null);
+        }
+        if (thread.stateName().equals("BLOCKED")) {
+            return new Verdict(Reason.MONITOR, null);
+        }
+        if (loopSite != null) {
+            return new Verdict(loopSite.equals(shape.site()) ? Reason.OWN_LOOP : Reason.LEFT_ITS_LOOP, null);
+        }
+        if (shape.inCallChain()) {
+            return new Verdict(Reason.CALL_CHAIN, null);
+        }
+        if (context.pilesUp(shape.site())) {
+            return new Verdict(Reason.PILE_UP, null);
+        }
+        return new Verdict(shape.position() == StackShape.Position.TASK ? Reason.TASK_OWN_WAIT : Reason.THREAD_LIFETIME,
+                null);
+    }
+}
