@@ -94,7 +94,7 @@ public final class ThreadwatchMetrics implements MeterBinder {
             gauges.put(sli.id(), builder.register(registry));
         }
         MultiGauge findings = MultiGauge.builder(PREFIX + "findings.active")
-                .description("findings whose rule conditions hold in the latest window")
+                .description("findings that fired and have not cleared")
                 .register(registry);
         FunctionCounter.builder(PREFIX + "recorder.events", counters, c -> c.get().events())
                 .description("JFR events Threadwatch has read").register(registry);
