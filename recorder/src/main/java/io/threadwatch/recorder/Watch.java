@@ -17,9 +17,11 @@ import io.threadwatch.recorder.publish.PrometheusEndpoint;
 import io.threadwatch.recorder.publish.ThreadwatchMetrics;
 import io.threadwatch.recorder.safety.BoundedWorker;
 import io.threadwatch.recorder.safety.Failures;
+import io.threadwatch.recorder.safety.Opened;
 import io.threadwatch.recorder.stream.JfrStream;
 import io.threadwatch.recorder.stream.LiveEngine;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -78,53 +80,70 @@ public final class Watch implements AutoCloseable {
     private long lastOldObjectRequest = -OLD_OBJECT_REQUEST_EVERY;
     private long threadStartsAtRotation;
 
+    /**
+     * Opens the outputs and registers the engine on {@code stream}, which it then owns. The
+     * Prometheus endpoint opens first, so that a port already taken leaves nothing on disk; if any
+     * later step fails, everything opened so far (the stream included) is closed, newest first.
+     */
     private Watch(WatchOptions options, JfrStream stream, MBeanServerConnection mbeans) throws IOException {
         this.options = options;
         this.stream = stream;
         this.metrics = new ThreadwatchMetrics(options.topSites(), this::counters);
-        this.output = new BoundedWorker("output", 64, failures, dropped);
-        this.evidenceWorker = new BoundedWorker("evidence", 4, failures, dropped);
-        JsonLinesSink sink = null;
-        PrometheusEndpoint endpoint = null;
+        Opened opened = new Opened();
+        opened.add(stream);
         try {
-            if (options.jsonLines().isPresent()) {
-                sink = JsonLinesSink.open(options.jsonLines().get(), options.evidenceMaxBytes() / 4);
+            this.output = opened.add(new BoundedWorker("output", 64, failures, dropped));
+            this.evidenceWorker = opened.add(new BoundedWorker("evidence", 4, failures, dropped));
+            this.prometheus = options.prometheus().isEmpty() ? Optional.empty()
+                    : Optional.of(opened.add(new PrometheusEndpoint(options.prometheus().get(), metrics)));
+            this.jsonLines = options.jsonLines().isEmpty() ? Optional.empty()
+                    : Optional.of(opened.add(JsonLinesSink.open(options.jsonLines().get(),
+                            options.evidenceMaxBytes() / 4)));
+            if (options.evidence().isPresent()) {
+                // Created now, so that an output directory that cannot be made is refused at start,
+                // as a JSON Lines file that cannot be opened is, not at the first finding.
+                Files.createDirectories(options.evidence().get());
             }
-            if (options.prometheus().isPresent()) {
-                endpoint = new PrometheusEndpoint(options.prometheus().get(), metrics);
-            }
-        } catch (IOException | RuntimeException e) {
-            stream.close();
-            if (sink != null) {
-                sink.close();
+            this.evidence = options.evidence().map(directory -> new EvidenceWriter(directory,
+                    options.evidenceMaxBytes(), stream, new ThreadDumps(mbeans, stream.local()), failures));
+            Instant origin = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+            EngineSettings settings = new EngineSettings(origin, options.window(), options.stuckThreshold(),
+                    options.leakSpanWindows(), options.catalog(), options.rules(), false);
+            this.engine = new LiveEngine(settings, this::windowClosed, Clock.systemUTC(), failures);
+            engine.attach(stream);
+        } catch (IOException | RuntimeException | Error e) {
+            opened.closeAll(e);
+            if (e instanceof Error error) {
+                throw error;
             }
             throw e instanceof IOException io ? io : new IOException(e.getMessage(), e);
         }
-        this.jsonLines = Optional.ofNullable(sink);
-        this.prometheus = Optional.ofNullable(endpoint);
-        this.evidence = options.evidence().map(directory -> new EvidenceWriter(directory, options.evidenceMaxBytes(),
-                stream, new ThreadDumps(mbeans, stream.local()), failures));
-        Instant origin = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        EngineSettings settings = new EngineSettings(origin, options.window(), options.stuckThreshold(),
-                options.leakSpanWindows(), options.catalog(), options.rules(), false);
-        this.engine = new LiveEngine(settings, this::windowClosed, Clock.systemUTC(), failures);
-        engine.attach(stream);
+    }
+
+    /** Starts the stream of a watch just built; closes the watch if it cannot. */
+    private static Watch started(Watch watch) throws IOException {
+        try {
+            watch.stream.start();
+            return watch;
+        } catch (RuntimeException e) {
+            watch.close();
+            throw new IOException(e.getMessage(), e);
+        } catch (Error e) {
+            watch.close();
+            throw e;
+        }
     }
 
     /** Starts watching this JVM. */
     static Watch local(WatchOptions options, MBeanServerConnection platform) throws IOException {
         JfrStream stream = JfrStream.local(settings(options), options.snapshotAge(), SNAPSHOT_MAX_BYTES);
-        Watch watch = new Watch(options, stream, platform);
-        stream.start();
-        return watch;
+        return started(new Watch(options, stream, platform));
     }
 
     /** Starts watching another JVM over a JMX connection to it. */
     static Watch remote(WatchOptions options, MBeanServerConnection connection) throws IOException {
         JfrStream stream = JfrStream.remote(connection, settings(options), options.snapshotAge(), SNAPSHOT_MAX_BYTES);
-        Watch watch = new Watch(options, stream, connection);
-        stream.start();
-        return watch;
+        return started(new Watch(options, stream, connection));
     }
 
     private static List<JfrEventSettings> settings(WatchOptions options) {

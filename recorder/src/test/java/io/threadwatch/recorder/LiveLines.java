@@ -46,6 +46,25 @@ final class LiveLines {
         return new LiveLines(lines);
     }
 
+    /**
+     * The complete lines of a file being written, each checked against the schema: a line still
+     * being written (no newline yet) is left for the next read.
+     */
+    static LiveLines readWritten(Path file) {
+        List<JsonNode> lines = new ArrayList<>();
+        try {
+            String text = Files.readString(file);
+            for (String line : text.substring(0, text.lastIndexOf('\n') + 1).split("\n")) {
+                if (!line.isEmpty()) {
+                    lines.add(valid(line));
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return new LiveLines(lines);
+    }
+
     /** One line, checked against the schema. */
     static JsonNode valid(String text) {
         JsonNode node;

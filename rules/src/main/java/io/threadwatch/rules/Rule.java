@@ -5,7 +5,9 @@ import java.util.Objects;
 
 /**
  * A rule: when all its conditions hold for {@code forWindows} consecutive windows on one label
- * set, it fires a finding of its kind and severity, with the evidence it names.
+ * set, it fires a finding of its kind and severity, with the evidence it names. The finding then
+ * stays active until the conditions have not held for {@code clearAfterWindows} consecutive
+ * windows; only then does it clear, and fire again only as a new episode.
  *
  * @param id          unique id, such as {@code thread-leak}; user files override rules by id
  * @param kind        the kind of finding it produces
@@ -14,6 +16,9 @@ import java.util.Objects;
  * @param when        the conditions; the first is primary (it decides the label sets), the others
  *                    must hold on a sample whose shared labels agree with the primary sample
  * @param forWindows  how many consecutive windows the conditions must hold before the rule fires
+ * @param clearAfterWindows how many consecutive windows without the conditions clear a finding that
+ *                    fired; 1 clears it in the first such window. A window in which the conditions
+ *                    hold again within that span continues the same episode.
  * @param evidence    what to attach to the finding
  * @param message     the finding's message; {@code {value}}, {@code {threshold}}, {@code {unit}},
  *                    {@code {windows}} and {@code {label}} for any label (e.g. {@code {site}})
@@ -22,7 +27,7 @@ import java.util.Objects;
  * @param enabled     whether the rule runs at all
  */
 public record Rule(String id, FindingKind kind, Severity severity, String description, List<Condition> when,
-                   int forWindows, List<EvidenceRole> evidence, String message, boolean enabled) {
+                   int forWindows, int clearAfterWindows, List<EvidenceRole> evidence, String message, boolean enabled) {
 
     public Rule {
         Objects.requireNonNull(id, "id");
@@ -37,6 +42,10 @@ public record Rule(String id, FindingKind kind, Severity severity, String descri
         }
         if (forWindows < 1) {
             throw new IllegalArgumentException("rule " + id + " must hold for at least 1 window, not " + forWindows);
+        }
+        if (clearAfterWindows < 1) {
+            throw new IllegalArgumentException("rule " + id + " must clear after at least 1 window, not "
+                    + clearAfterWindows);
         }
     }
 

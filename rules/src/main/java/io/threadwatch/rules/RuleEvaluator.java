@@ -12,44 +12,64 @@ import java.util.SortedMap;
 
 /**
  * Runs a {@link RuleSet} over the samples of consecutive windows. It keeps, per rule and label
- * set, how many windows in a row the conditions held, so memory grows with the label sets that
- * currently hold and with the firings, never with the number of windows.
+ * set, how many windows in a row the conditions held and, while a finding is active, how many in
+ * a row they did not, so memory grows with the label sets that hold or are active and with the
+ * firings, never with the number of windows.
+ *
+ * <p>A rule fires when its conditions have held for its {@code for} windows in a row, and clears
+ * only when they have then not held for its {@code clear-after} windows in a row: a window in
+ * which they hold again before that continues the same episode. Without this a condition that
+ * holds in every other window (waits that time out together every 3 s, judged in 2 s windows)
+ * fired and cleared again and again.
  *
  * <p>Not thread-safe: feed it from one thread, window after window, in time order.
  */
 public final class RuleEvaluator {
 
     private final List<Rule> rules;
-    /** Streaks by rule id, then by primary label set. */
-    private final Map<String, Map<SortedMap<String, String>, Streak>> streaks = new HashMap<>();
+    /** Tracks by rule id, then by primary label set: the label sets that hold or whose finding is active. */
+    private final Map<String, Map<SortedMap<String, String>, Track>> tracks = new HashMap<>();
     /** Firings in the order they first fired. */
     private final Map<Key, Firing> firings = new LinkedHashMap<>();
 
     public RuleEvaluator(RuleSet rules) {
         this.rules = rules.enabled();
         for (Rule rule : this.rules) {
-            streaks.put(rule.id(), new HashMap<>());
+            tracks.put(rule.id(), new HashMap<>());
         }
     }
 
     private record Key(String ruleId, SortedMap<String, String> labels) {
     }
 
-    private static final class Streak {
-        final Instant start;
-        int windows;
-        double worst;
+    /** One rule on one label set: its current streak of windows held, and of windows missed while active. */
+    private static final class Track {
+        Instant streakStart;
+        int streakWindows;
+        double streakWorst;
+        int missedWindows;
 
-        Streak(Instant start, double value) {
-            this.start = start;
-            this.worst = value;
+        void held(Window window, double value, Comparison op) {
+            if (streakWindows == 0) {
+                streakStart = window.start();
+                streakWorst = value;
+            } else if (op.isWorse(value, streakWorst)) {
+                streakWorst = value;
+            }
+            streakWindows++;
+            missedWindows = 0;
+        }
+
+        void missed() {
+            streakWindows = 0;
+            missedWindows++;
         }
     }
 
     /**
      * Evaluates every enabled rule on one window's samples.
      *
-     * @return the rules that fired or cleared in this window, in rule order
+     * @return the rules that fired (a new episode) or cleared in this window, in rule order
      */
     public List<Transition> evaluate(Window window, List<Sample> samples) {
         Objects.requireNonNull(window, "window");
@@ -59,41 +79,40 @@ public final class RuleEvaluator {
         }
         List<Transition> transitions = new ArrayList<>();
         for (Rule rule : rules) {
-            Map<SortedMap<String, String>, Streak> ruleStreaks = streaks.get(rule.id());
+            Map<SortedMap<String, String>, Track> ruleTracks = tracks.get(rule.id());
             Map<SortedMap<String, String>, Double> holding = holdingLabelSets(rule, byName);
             for (Map.Entry<SortedMap<String, String>, Double> held : holding.entrySet()) {
-                Streak streak = ruleStreaks.computeIfAbsent(held.getKey(), k -> new Streak(window.start(), held.getValue()));
-                streak.windows++;
-                if (rule.primary().op().isWorse(held.getValue(), streak.worst)) {
-                    streak.worst = held.getValue();
-                }
+                Track track = ruleTracks.computeIfAbsent(held.getKey(), k -> new Track());
+                track.held(window, held.getValue(), rule.primary().op());
                 Key key = new Key(rule.id(), held.getKey());
                 Firing previous = firings.get(key);
                 if (previous != null && previous.active()) {
-                    firings.put(key, new Firing(rule, key.labels(), previous.firstHeld(), previous.firedAt(), window.end(),
-                            worse(rule, previous.worstValue(), held.getValue()), previous.windowsHeld() + 1, true));
-                } else if (streak.windows >= rule.forWindows()) {
+                    firings.put(key, previous.heldAgain(window.end(), held.getValue()));
+                } else if (track.streakWindows >= rule.forWindows()) {
                     Firing fired = previous == null
-                            ? new Firing(rule, key.labels(), streak.start, window.end(), window.end(), streak.worst,
-                                    streak.windows, true)
-                            : new Firing(rule, key.labels(), previous.firstHeld(), previous.firedAt(), window.end(),
-                                    worse(rule, previous.worstValue(), streak.worst),
-                                    previous.windowsHeld() + streak.windows, true);
+                            ? new Firing(rule, key.labels(), track.streakStart, window.end(), window.end(),
+                                    track.streakWorst, track.streakWindows, 1, true)
+                            : previous.firedAgain(window.end(), track.streakWorst, track.streakWindows);
                     firings.put(key, fired);
                     transitions.add(new Transition(Transition.Type.FIRED, fired));
                 }
             }
-            for (Iterator<Map.Entry<SortedMap<String, String>, Streak>> it = ruleStreaks.entrySet().iterator(); it.hasNext(); ) {
-                Map.Entry<SortedMap<String, String>, Streak> entry = it.next();
+            for (Iterator<Map.Entry<SortedMap<String, String>, Track>> it = ruleTracks.entrySet().iterator(); it.hasNext(); ) {
+                Map.Entry<SortedMap<String, String>, Track> entry = it.next();
                 if (holding.containsKey(entry.getKey())) {
                     continue;
                 }
-                it.remove();
                 Key key = new Key(rule.id(), entry.getKey());
                 Firing previous = firings.get(key);
-                if (previous != null && previous.active()) {
-                    Firing cleared = new Firing(rule, key.labels(), previous.firstHeld(), previous.firedAt(),
-                            previous.lastHeld(), previous.worstValue(), previous.windowsHeld(), false);
+                if (previous == null || !previous.active()) {
+                    it.remove();
+                    continue;
+                }
+                Track track = entry.getValue();
+                track.missed();
+                if (track.missedWindows >= rule.clearAfterWindows()) {
+                    it.remove();
+                    Firing cleared = previous.cleared();
                     firings.put(key, cleared);
                     transitions.add(new Transition(Transition.Type.CLEARED, cleared));
                 }
@@ -105,10 +124,6 @@ public final class RuleEvaluator {
     /** Every rule and label set that fired so far, in the order they first fired. */
     public List<Firing> firings() {
         return List.copyOf(firings.values());
-    }
-
-    private static double worse(Rule rule, double a, double b) {
-        return rule.primary().op().isWorse(b, a) ? b : a;
     }
 
     /** The primary label sets on which all of the rule's conditions hold, with the primary value. */

@@ -28,8 +28,8 @@ import java.util.TreeSet;
  *
  * <p>A file holds {@code rules:}, a list of rules. A rule whose id matches one already loaded
  * overrides only the fields it gives (set {@code enabled: false} to switch a rule off); any other
- * rule is added and must give every field but {@code description}, {@code evidence} and
- * {@code enabled}.
+ * rule is added and must give every field but {@code description}, {@code evidence},
+ * {@code clear-after} (1 window) and {@code enabled}.
  */
 public final class RuleLoader {
 
@@ -196,6 +196,7 @@ public final class RuleLoader {
         spec.description = rule.description();
         spec.when = when;
         spec.forWindows = rule.forWindows();
+        spec.clearAfterWindows = rule.clearAfterWindows();
         spec.evidence = rule.evidence().stream().map(EvidenceRole::id).toList();
         spec.message = rule.message();
         spec.enabled = rule.enabled();

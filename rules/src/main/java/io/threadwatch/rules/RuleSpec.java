@@ -16,6 +16,9 @@ import java.util.Map;
  */
 @JsonAutoDetect(fieldVisibility = JsonAutoDetect.Visibility.ANY)
 final class RuleSpec {
+    /** The field that says how many windows without the conditions clear a finding. */
+    static final String CLEAR_AFTER = "clear-after";
+
     String id;
     String kind;
     String severity;
@@ -23,6 +26,8 @@ final class RuleSpec {
     List<ConditionSpec> when;
     @JsonProperty("for")
     Integer forWindows;
+    @JsonProperty(CLEAR_AFTER)
+    Integer clearAfterWindows;
     List<String> evidence;
     String message;
     Boolean enabled;
@@ -56,6 +61,7 @@ final class RuleSpec {
         merged.description = description != null ? description : base.description;
         merged.when = when != null ? when : base.when;
         merged.forWindows = forWindows != null ? forWindows : base.forWindows;
+        merged.clearAfterWindows = clearAfterWindows != null ? clearAfterWindows : base.clearAfterWindows;
         merged.evidence = evidence != null ? evidence : base.evidence;
         merged.message = message != null ? message : base.message;
         merged.enabled = enabled != null ? enabled : base.enabled;

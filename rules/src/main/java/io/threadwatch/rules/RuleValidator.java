@@ -39,6 +39,10 @@ final class RuleValidator {
         if (forWindows < 1) {
             throw error("for", "must be at least 1 window, not " + forWindows);
         }
+        int clearAfterWindows = spec.clearAfterWindows == null ? 1 : spec.clearAfterWindows;
+        if (clearAfterWindows < 1) {
+            throw error(RuleSpec.CLEAR_AFTER, "must be at least 1 window, not " + clearAfterWindows);
+        }
         List<RuleSpec.ConditionSpec> when = require("when", spec.when);
         if (when.isEmpty()) {
             throw error("when", "needs at least one condition");
@@ -54,7 +58,8 @@ final class RuleValidator {
         }
         String description = spec.description == null ? "" : spec.description;
         boolean enabled = spec.enabled == null || spec.enabled;
-        return new Rule(spec.id, kind, severity, description, conditions, forWindows, evidence, message, enabled);
+        return new Rule(spec.id, kind, severity, description, conditions, forWindows, clearAfterWindows, evidence, message,
+                enabled);
     }
 
     private Condition condition(String field, RuleSpec.ConditionSpec spec) throws RuleFileException {

@@ -3,7 +3,8 @@
  *
  * <p>A {@link io.threadwatch.rules.Rule} names one or more {@link io.threadwatch.rules.Condition}s
  * over SLIs (a name, a label filter, a {@link io.threadwatch.rules.Comparison} and a threshold),
- * how many consecutive windows they must hold, a {@link io.threadwatch.rules.Severity}, a
+ * how many consecutive windows they must hold to fire ({@code for}) and then not hold to clear
+ * ({@code clear-after}: one firing spans the windows in between), a {@link io.threadwatch.rules.Severity}, a
  * {@link io.threadwatch.rules.FindingKind} and the {@link io.threadwatch.rules.EvidenceRole}s to
  * attach. The first condition is the primary one: each of its matching samples is a candidate
  * (one per label set, e.g. one per site), and the other conditions must hold for a sample of

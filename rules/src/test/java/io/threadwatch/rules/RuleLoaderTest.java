@@ -13,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RuleLoaderTest {
 
     /** The SLI names of the analyzer's catalog (the analyzer's tests check the pack against the catalog itself). */
-    private static final Set<String> SLIS = Set.of("threads.start.rate", "threads.active.ratio", "threads.leak.rate",
+    static final Set<String> SLIS = Set.of("threads.start.rate", "threads.active.ratio", "threads.leak.rate",
             "threads.leak.pvalue", "threads.leak.growth", "threads.stuck", "blocked.p99", "blocked.count",
             "blocked.time.ratio", "threads.deadlocked", "vthreads.leak.rate", "vthreads.leak.pvalue",
             "vthreads.leak.growth", "vthreads.pinned.p99", "vthreads.pinned.count", "vthreads.submit.failed",
@@ -40,6 +40,47 @@ class RuleLoaderTest {
         assertThat(leak.primary().threshold()).isEqualTo(12.0);
         assertThat(leak.forWindows()).isEqualTo(3);
         assertThat(leak.evidence()).containsExactly(EvidenceRole.CREATION_SITE, EvidenceRole.LIVE_THREADS);
+        assertThat(rules.all()).allSatisfy(rule -> assertThat(rule.clearAfterWindows()).as(rule.id()).isPositive());
+        assertThat(rules.get("blocked-p99").orElseThrow().clearAfterWindows()).isEqualTo(3);
+        assertThat(rules.get("deadlock").orElseThrow().clearAfterWindows()).isEqualTo(1);
+    }
+
+    @Test
+    void clearAfterIsOverriddenLikeAnyFieldAndDefaultsToOneWindow() throws Exception {
+        Path user = file("hold.yaml", """
+                rules:
+                  - id: blocked-p99
+                    clear-after: 6
+                  - id: thread-leak
+                    for: 4
+                  - id: held-stuck
+                    kind: blocked-forever
+                    severity: critical
+                    message: m
+                    when: [{sli: threads.stuck, op: ">", threshold: 2}]
+                """);
+        RuleSet rules = loader.load(loader.builtIn(), user);
+        assertThat(rules.get("blocked-p99").orElseThrow().clearAfterWindows()).isEqualTo(6);
+        assertThat(rules.get("blocked-p99").orElseThrow().forWindows()).isEqualTo(2);
+        assertThat(rules.get("thread-leak").orElseThrow().clearAfterWindows())
+                .isEqualTo(loader.builtIn().get("thread-leak").orElseThrow().clearAfterWindows());
+        assertThat(rules.get("held-stuck").orElseThrow().clearAfterWindows()).isEqualTo(1);
+    }
+
+    @Test
+    void badClearAfterIsRefusedWithLineRuleAndField() throws Exception {
+        Path zero = file("zero-hold.yaml", "rules:\n  - id: deadlock\n    for: 1\n  - id: blocked-p99\n    clear-after: 0\n");
+        assertThatThrownBy(() -> loader.load(loader.builtIn(), zero))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessage(zero + ":4: rule 'blocked-p99': clear-after: must be at least 1 window, not 0");
+        Path word = file("word-hold.yaml", "rules:\n  - id: blocked-p99\n    clear-after: later\n");
+        assertThatThrownBy(() -> loader.load(loader.builtIn(), word))
+                .isInstanceOf(RuleFileException.class)
+                .hasMessageStartingWith(word + ":3: rules[0]: clear-after: ");
+        Path typo = file("typo-hold.yaml", "rules:\n  - id: blocked-p99\n    keep_firing_for: 3\n");
+        assertThatThrownBy(() -> loader.load(loader.builtIn(), typo))
+                .hasMessageStartingWith(typo + ":3: rules[0]: unknown field 'keep_firing_for'; expected one of [")
+                .hasMessageContaining("clear-after");
     }
 
     @Test

@@ -66,8 +66,9 @@ final class RulesCommand implements Callable<Integer> {
             for (Condition condition : rule.when()) {
                 conditions.add(describe(condition));
             }
-            out.printf("    when %s for %d window%s%n", String.join(" and ", conditions), rule.forWindows(),
-                    rule.forWindows() == 1 ? "" : "s");
+            out.printf("    when %s for %d window%s%s%n", String.join(" and ", conditions), rule.forWindows(),
+                    rule.forWindows() == 1 ? "" : "s", rule.clearAfterWindows() == 1 ? ""
+                            : "; clears after " + rule.clearAfterWindows() + " windows without");
             if (!rule.evidence().isEmpty()) {
                 out.printf("    evidence: %s%n",
                         rule.evidence().stream().map(EvidenceRole::id).collect(Collectors.joining(", ")));

@@ -20,8 +20,8 @@ import java.util.regex.Pattern;
 
 /**
  * Turns rule firings into findings: one finding per kind and site (when several rules of one kind
- * fire at one site, the first to fire names it and the others add their evidence), with a message
- * and the evidence each rule asks for.
+ * fire at one site, the first to fire names it and the others add their evidence), spanning every
+ * episode in which it fired, with a message and the evidence each rule asks for.
  */
 final class FindingAssembler {
 
@@ -66,6 +66,8 @@ final class FindingAssembler {
         Rule rule = primary.rule();
         Instant first = group.stream().map(Firing::firstHeld).min(Comparator.naturalOrder()).orElseThrow();
         Instant last = group.stream().map(Firing::lastHeld).max(Comparator.naturalOrder()).orElseThrow();
+        // Rules of one kind at one site describe one problem: their episodes overlap, so count the most of any one.
+        int episodes = group.stream().mapToInt(Firing::episodes).max().orElseThrow();
         String severity = group.stream().map(f -> f.rule().severity()).max(Comparator.naturalOrder()).orElseThrow().id();
         String siteLabel = primary.labels().get("site");
         Set<EvidenceRole> roles = new LinkedHashSet<>();
@@ -87,8 +89,7 @@ final class FindingAssembler {
             confidence = confidence.strongest(evidence.confidence(firing.rule().kind(), site, firing.labels()));
         }
         return new Finding(id, rule.id(), rule.kind().id(), severity, confidence.id(), Values.instant(first),
-                Values.instant(last),
-                message(rule, primary, unit),
+                Values.instant(last), episodes, message(rule, primary, unit),
                 new Finding.FiredSli(rule.primary().sli(), primary.labels(), Values.round(primary.worstValue()),
                         rule.primary().threshold(), unit),
                 located ? new Finding.Site(site.label(), site.fingerprint()) : null, attached);

@@ -19,18 +19,25 @@ import java.util.TreeMap;
  *                 the problem, but it is too short or sparse to confirm it)
  * @param first    start of the first window in which the rule's conditions held
  * @param last     end of the last window in which they held
+ * @param episodes how many times it fired between {@code first} and {@code last}: 1, plus 1 for
+ *                 each time it fired again after its conditions had cleared (the rule's
+ *                 {@code clear-after} windows without them)
  * @param message  one line a person can act on
  * @param sli      the SLI that fired, at its worst
  * @param site     where to look in the code
  * @param evidence what shows it
  */
-@JsonPropertyOrder({"id", "rule", "kind", "severity", "confidence", "first", "last", "message", "sli", "site",
-        "evidence"})
+@JsonPropertyOrder({"id", "rule", "kind", "severity", "confidence", "first", "last", "episodes", "message", "sli",
+        "site", "evidence"})
 public record Finding(String id, String rule, String kind, String severity, String confidence, String first, String last,
+                      int episodes,
                       String message, FiredSli sli, Site site, List<Evidence> evidence) {
 
     public Finding {
         evidence = List.copyOf(evidence);
+        if (episodes < 1) {
+            throw new IllegalArgumentException("a finding has at least 1 episode, not " + episodes);
+        }
     }
 
     /**

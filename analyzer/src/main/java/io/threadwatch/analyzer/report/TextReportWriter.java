@@ -64,6 +64,7 @@ final class TextReportWriter {
             text.append("  ").append(sli.name()).append(" = ").append(Values.withUnit(sli.value(), sli.unit()))
                     .append(" (threshold ").append(Values.withUnit(sli.threshold(), sli.unit()))
                     .append(") from ").append(finding.first()).append(" to ").append(finding.last())
+                    .append(finding.episodes() > 1 ? " in " + finding.episodes() + " episodes" : "")
                     .append(" [rule ").append(finding.rule()).append("]\n");
             for (Evidence evidence : finding.evidence()) {
                 text.append("  ").append(evidence.role()).append(": ").append(evidence.detail()).append('\n');

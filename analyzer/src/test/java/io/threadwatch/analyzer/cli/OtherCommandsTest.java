@@ -48,7 +48,9 @@ class OtherCommandsTest {
         assertThat(run.out()).contains(
                 "thread-leak  critical thread-leak",
                 "when threads.leak.rate{horizon=*,site=*} > 12 threads/hour and threads.leak.pvalue{horizon=*,site=*} < 0.01"
-                        + " probability and threads.leak.growth{horizon=*,site=*} >= 3 threads for 3 windows",
+                        + " probability and threads.leak.growth{horizon=*,site=*} >= 3 threads for 3 windows; clears after 2"
+                        + " windows without",
+                "blocked.count{site=*} >= 3 events for 2 windows; clears after 3 windows without",
                 "deadlock  critical deadlock");
     }
 

@@ -2,9 +2,11 @@ package io.threadwatch.recorder.publish;
 
 import io.threadwatch.analyzer.report.Json;
 import io.threadwatch.analyzer.report.LiveLine;
+import java.io.FileDescriptor;
+import java.io.FileOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -12,9 +14,16 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 
 /**
- * Writes JSON Lines ({@code line-v1.schema.json}) to standard output or to a file. A file that
- * grows past its bound is renamed to {@code <name>.1} (replacing the previous one) and started
- * again, so the output never takes more than twice the bound. Used from one thread.
+ * Writes JSON Lines ({@code line-v1.schema.json}) to standard output or to a file, one
+ * {@code write} per line. A file that grows past its bound is renamed to {@code <name>.1}
+ * (replacing the previous one) and started again, so the output never takes more than twice the
+ * bound. Used from one thread.
+ *
+ * <p>Standard output is the process's file descriptor 1, written through a stream of our own, never
+ * through {@code System.out}: a {@code PrintStream} locks itself for every write, and a host thread
+ * holding that lock (a long {@code println} into a slow pipe) would stall our output thread. The
+ * price: lines the host prints to {@code System.out} at the same moment may interleave with ours
+ * (each of ours is one write), and a {@code System.setOut} redirection does not apply to them.
  */
 public final class JsonLinesSink implements AutoCloseable {
 
@@ -36,7 +45,7 @@ public final class JsonLinesSink implements AutoCloseable {
     /** A sink to {@code target}: {@code -} for standard output, else a file appended to. */
     public static JsonLinesSink open(Path target, long maxBytes) throws IOException {
         if (target.toString().equals(STDOUT)) {
-            return new JsonLinesSink(null, Long.MAX_VALUE, new NonClosing(System.out), 0);
+            return new JsonLinesSink(null, Long.MAX_VALUE, new NonClosing(new FileOutputStream(FileDescriptor.out)), 0);
         }
         Path parent = target.toAbsolutePath().getParent();
         if (parent != null) {
@@ -46,7 +55,7 @@ public final class JsonLinesSink implements AutoCloseable {
         return new JsonLinesSink(target, maxBytes, append(target), size);
     }
 
-    /** Writes one line and flushes it, so a reader sees each window as soon as it closes. */
+    /** Writes one line in one write, unbuffered, so a reader sees each window as soon as it closes. */
     public void write(LiveLine line) throws IOException {
         byte[] bytes = (Json.line(line) + "\n").getBytes(StandardCharsets.UTF_8);
         if (file != null && written > 0 && written + bytes.length > maxBytes) {
@@ -69,27 +78,21 @@ public final class JsonLinesSink implements AutoCloseable {
         return Files.newOutputStream(file, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    /** Standard output belongs to the host: flush it, never close it. */
-    private static final class NonClosing extends OutputStream {
-        private final PrintStream target;
+    /** Standard output belongs to the process: never close its descriptor. */
+    private static final class NonClosing extends FilterOutputStream {
 
-        NonClosing(PrintStream target) {
-            this.target = target;
+        NonClosing(OutputStream target) {
+            super(target);
         }
 
         @Override
-        public void write(int b) {
-            target.write(b);
+        public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
         }
 
         @Override
-        public void write(byte[] b, int off, int len) {
-            target.write(b, off, len);
-        }
-
-        @Override
-        public void flush() {
-            target.flush();
+        public void close() {
+            // File descriptor 1 stays open for the host; there is no buffer to flush.
         }
     }
 }

@@ -8,8 +8,10 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.FutureTask;
 
 /**
  * Serves the Threadwatch meters for Prometheus at {@code http://<host>:<port>/metrics} from the
@@ -24,8 +26,14 @@ public final class PrometheusEndpoint implements AutoCloseable {
 
     /** Binds {@code address} (port 0 picks a free port) and serves {@code metrics}. */
     public PrometheusEndpoint(InetSocketAddress address, ThreadwatchMetrics metrics) throws IOException {
-        metrics.bindTo(registry);
-        server = HttpServer.create(address, 8);
+        try {
+            metrics.bindTo(registry);
+            server = HttpServer.create(address, 8);
+        } catch (IOException | RuntimeException e) {
+            executor.shutdownNow();
+            registry.close();
+            throw e;
+        }
         server.createContext("/metrics", exchange -> {
             try (exchange) {
                 byte[] body = registry.scrape().getBytes(StandardCharsets.UTF_8);
@@ -37,7 +45,28 @@ public final class PrometheusEndpoint implements AutoCloseable {
             }
         });
         server.setExecutor(executor);
-        server.start();
+        startOnDaemonThread();
+    }
+
+    /**
+     * Starts the server from a daemon thread. The JDK's server starts its dispatcher thread
+     * ({@code HTTP-Dispatcher}) without setting its daemon flag, so it inherits the caller's: started
+     * from an application's main thread (the library API, or the agent with {@code sync-start}), it
+     * would keep the JVM alive after main returned (observed on 17.0.15 and 25.0.3).
+     */
+    private void startOnDaemonThread() throws IOException {
+        FutureTask<Void> start = new FutureTask<>(server::start, null);
+        DaemonThreads.named("threadwatch-prometheus-start").newThread(start).start();
+        try {
+            start.get();
+        } catch (ExecutionException e) {
+            close();
+            throw new IOException("cannot start the Prometheus endpoint: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            close();
+            throw new IOException("interrupted while starting the Prometheus endpoint", e);
+        }
     }
 
     /** The port it listens on. */

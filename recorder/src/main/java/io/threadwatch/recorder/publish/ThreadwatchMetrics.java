@@ -40,10 +40,34 @@ public final class ThreadwatchMetrics implements MeterBinder {
 
     private final int topSites;
     private final Supplier<LiveLine.RecorderCounters> counters;
-    private final List<Map<String, MultiGauge>> bound = new CopyOnWriteArrayList<>();
-    private final List<MultiGauge> boundFindings = new CopyOnWriteArrayList<>();
-    private volatile List<SliPoint> latest = List.of();
-    private volatile Map<Tags, Integer> activeFindings = Map.of();
+    /** One entry per registry bound: everything a registry shows lives in its {@link Binding}. */
+    private final List<Binding> bindings = new CopyOnWriteArrayList<>();
+    private volatile Published latest = new Published(List.of(), Map.of());
+
+    /** What the meters show: a window's SLIs and the active findings, published together. */
+    private record Published(List<SliPoint> slis, Map<Tags, Integer> active) {
+    }
+
+    /**
+     * The meters of one registry. {@link #show} runs under this binding's own lock (never one the
+     * host takes), so a registry being bound on a host thread and a window being published on the
+     * output thread never interleave their rows, and whichever runs last shows the latest window.
+     */
+    private final class Binding {
+        private final Map<String, MultiGauge> slis;
+        private final MultiGauge findings;
+
+        Binding(Map<String, MultiGauge> slis, MultiGauge findings) {
+            this.slis = slis;
+            this.findings = findings;
+        }
+
+        /** Shows what is published now: read under the lock, so an older window never overwrites a newer one. */
+        synchronized void show() {
+            Published shown = latest;
+            register(slis, findings, shown.slis(), shown.active());
+        }
+    }
 
     /**
      * @param topSites most label sets per SLI that become meters
@@ -57,6 +81,7 @@ public final class ThreadwatchMetrics implements MeterBinder {
         this.counters = Objects.requireNonNull(counters, "counters");
     }
 
+    /** Binds the meters to {@code registry}; safe while {@link #update} runs on another thread. */
     @Override
     public void bindTo(MeterRegistry registry) {
         Map<String, MultiGauge> gauges = new HashMap<>();
@@ -69,7 +94,7 @@ public final class ThreadwatchMetrics implements MeterBinder {
             gauges.put(sli.id(), builder.register(registry));
         }
         MultiGauge findings = MultiGauge.builder(PREFIX + "findings.active")
-                .description("findings whose rule conditions hold in the latest window")
+                .description("findings that fired and have not cleared")
                 .register(registry);
         FunctionCounter.builder(PREFIX + "recorder.events", counters, c -> c.get().events())
                 .description("JFR events Threadwatch has read").register(registry);
@@ -81,20 +106,22 @@ public final class ThreadwatchMetrics implements MeterBinder {
                 .description("failures inside Threadwatch, caught and counted").register(registry);
         Gauge.builder(PREFIX + "recorder.top.sites", () -> topSites)
                 .description("most label sets per SLI published as meters").register(registry);
-        register(gauges, findings, latest, activeFindings);
-        bound.add(gauges);
-        boundFindings.add(findings);
+        Binding binding = new Binding(gauges, findings);
+        // Listed before it is filled: an update from now on reaches it, and one before has already
+        // set what show() reads.
+        bindings.add(binding);
+        binding.show();
     }
 
     /**
-     * Publishes a window's SLIs and the active findings (by rule, kind and severity). Call from one
-     * thread; registries read the values whenever they like.
+     * Publishes a window's SLIs and the active findings (by rule, kind and severity) to every bound
+     * registry. Call from one thread; registries read the values whenever they like, and may be
+     * bound meanwhile.
      */
     public void update(List<SliPoint> slis, Map<Tags, Integer> active) {
-        latest = List.copyOf(slis);
-        activeFindings = Map.copyOf(active);
-        for (int i = 0; i < bound.size(); i++) {
-            register(bound.get(i), boundFindings.get(i), latest, activeFindings);
+        latest = new Published(List.copyOf(slis), Map.copyOf(active));
+        for (Binding binding : bindings) {
+            binding.show();
         }
     }
 

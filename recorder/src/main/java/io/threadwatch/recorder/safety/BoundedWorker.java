@@ -9,7 +9,7 @@ import java.util.concurrent.atomic.LongAdder;
  * One named daemon thread with a bounded queue. {@link #offer} never blocks the caller: when the
  * queue is full the task is dropped and counted. Tasks run guarded by {@link Failures}.
  */
-public final class BoundedWorker {
+public final class BoundedWorker implements AutoCloseable {
 
     private final String name;
     private final Failures failures;
@@ -49,6 +49,12 @@ public final class BoundedWorker {
             executor.shutdownNow();
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Stops the thread at once, dropping what is queued: for a watch that failed to start. */
+    @Override
+    public void close() {
+        stop(0);
     }
 
     /** Tasks dropped so far by every worker sharing the counter. */

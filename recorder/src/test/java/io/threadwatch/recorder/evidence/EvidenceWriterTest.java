@@ -47,8 +47,8 @@ class EvidenceWriterTest {
 
     private static Finding finding(String site) {
         return new Finding("thread-leak:" + site, "thread-leak", "thread-leak", "critical", "confirmed",
-                "2026-11-29T10:00:00.000Z",
-                "2026-11-29T10:01:00.000Z", "threads started at com.acme.Reloader.reload are never ending",
+                "2026-11-29T10:00:00.000Z", "2026-11-29T10:01:00.000Z", 1,
+                "threads started at com.acme.Reloader.reload are never ending",
                 new Finding.FiredSli("threads.leak.rate", new TreeMap<>(Map.of("site", "com.acme.Reloader.reload")),
                         1800, 15, "threads/hour"),
                 new Finding.Site("com.acme.Reloader.reload(Reloader.java:42)", site),

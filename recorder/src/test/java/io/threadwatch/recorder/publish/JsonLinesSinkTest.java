@@ -3,12 +3,14 @@ package io.threadwatch.recorder.publish;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threadwatch.analyzer.report.LiveLine;
+import io.threadwatch.fixtures.StdoutHeldApp;
 import io.threadwatch.analyzer.report.SliPoint;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,33 @@ class JsonLinesSinkTest {
         assertThat(latest).isNotEmpty()
                 .allMatch(line -> line.startsWith("{\"schema\":\"threadwatch.line/v1\",\"type\":\"window\""));
         assertThat(latest.get(latest.size() - 1)).contains("\"value\":59.0");
+    }
+
+    /**
+     * A host thread holds {@code System.out}'s lock for good; in a JVM of its own, the sink writes a
+     * window line to standard output ({@code -}). The line gets out: the sink does not go through
+     * {@code System.out}.
+     */
+    @Test
+    void aLineToStandardOutputGetsOutWhileAHostThreadHoldsSystemOut() throws Exception {
+        Path out = dir.resolve("stdout.txt");
+        Path err = dir.resolve("stderr.txt");
+        Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-cp", System.getProperty("java.class.path"), StdoutHeldApp.class.getName())
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
+        boolean exited = process.waitFor(30, TimeUnit.SECONDS);
+        if (!exited) {
+            process.destroyForcibly().waitFor();
+        }
+        List<String> lines = Files.readAllLines(out);
+        assertThat(lines).as("standard output; standard error:%n%s", Files.readString(err)).singleElement()
+                .satisfies(line -> assertThat(line)
+                        .startsWith("{\"schema\":\"threadwatch.line/v1\",\"type\":\"window\"")
+                        .contains("\"value\":" + StdoutHeldApp.LIVE_THREADS));
+        assertThat(exited).as("the app ended by itself").isTrue();
+        assertThat(process.exitValue()).isZero();
     }
 
     @Test
