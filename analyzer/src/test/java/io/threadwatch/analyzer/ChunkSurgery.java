@@ -16,7 +16,7 @@ import java.util.Map;
  * §12: a 68-byte header, then records of {@code size, type, ...} with varint integers; type 0 is
  * the metadata, type 1 a checkpoint whose {@code delta} points back to the previous one.
  */
-final class ChunkSurgery {
+public final class ChunkSurgery {
 
     private static final int HEADER = 68;
     private static final int MAJOR_AT = 4;
@@ -40,7 +40,7 @@ final class ChunkSurgery {
      * The metadata grows, so every record after it moves: the header offsets and the checkpoints'
      * back-pointers are recomputed.
      */
-    static byte[] asJdk9(byte[] chunk) {
+    public static byte[] asJdk9(byte[] chunk) {
         ByteBuffer in = ByteBuffer.wrap(chunk);
         long size = in.getLong(SIZE_AT);
         List<byte[]> records = new ArrayList<>();
@@ -85,7 +85,7 @@ final class ChunkSurgery {
      * chunk's clocks no longer agree with those of a chunk it is appended to, as with two
      * recordings made months apart.
      */
-    static byte[] shiftedBy(byte[] chunk, Duration shift) {
+    public static byte[] shiftedBy(byte[] chunk, Duration shift) {
         byte[] copy = chunk.clone();
         ByteBuffer buffer = ByteBuffer.wrap(copy);
         buffer.putLong(START_NANOS_AT, buffer.getLong(START_NANOS_AT) + shift.toNanos());
@@ -93,7 +93,7 @@ final class ChunkSurgery {
     }
 
     /** The chunk's start ticks, for tests that keep the clocks of two chunks in step. */
-    static long startTicks(byte[] chunk) {
+    public static long startTicks(byte[] chunk) {
         return ByteBuffer.wrap(chunk).getLong(START_TICKS_AT);
     }
 
@@ -103,7 +103,7 @@ final class ChunkSurgery {
      * with {@code InternalError("Pool ... must contain at least one element")} (17 and 25), an
      * {@code Error} rather than an {@code IOException}.
      */
-    static byte[] withEmptyConstantPool(byte[] chunk) {
+    public static byte[] withEmptyConstantPool(byte[] chunk) {
         byte[] copy = chunk.clone();
         Cursor cursor = new Cursor(copy, (int) ByteBuffer.wrap(copy).getLong(CONSTANT_POOL_AT));
         cursor.varint(); // size
