@@ -24,7 +24,7 @@ public final class ChunkSurgery {
     private static final int CONSTANT_POOL_AT = 16;
     private static final int METADATA_AT = 24;
     private static final int START_NANOS_AT = 32;
-    private static final int START_TICKS_AT = 48;
+    private static final int DURATION_NANOS_AT = 40;
     private static final long METADATA = 0;
     private static final long CHECKPOINT = 1;
     private static final int SIZE_BYTES = 4;
@@ -92,9 +92,15 @@ public final class ChunkSurgery {
         return copy;
     }
 
-    /** The chunk's start ticks, for tests that keep the clocks of two chunks in step. */
-    public static long startTicks(byte[] chunk) {
-        return ByteBuffer.wrap(chunk).getLong(START_TICKS_AT);
+    /**
+     * The chunk with a header that ends {@code by} earlier than its events: its last events then
+     * commit after the end the header gives, as events written while a chunk is closed can.
+     */
+    public static byte[] endingEarlier(byte[] chunk, Duration by) {
+        byte[] copy = chunk.clone();
+        ByteBuffer buffer = ByteBuffer.wrap(copy);
+        buffer.putLong(DURATION_NANOS_AT, buffer.getLong(DURATION_NANOS_AT) - by.toNanos());
+        return copy;
     }
 
     /**

@@ -19,6 +19,7 @@ import io.threadwatch.analyzer.event.ThreadStarted;
 import io.threadwatch.analyzer.event.VirtualThreadEnded;
 import io.threadwatch.analyzer.event.VirtualThreadStarted;
 import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.report.Limitation;
 import io.threadwatch.analyzer.report.SliPoint;
 import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.sli.Sli;
@@ -60,6 +61,7 @@ public final class AnalysisEngine {
     private final List<SliPoint> slis = new ArrayList<>();
     private final Map<Class<?>, Consumer<Event>> handlers = new HashMap<>();
     private final WindowListener listener;
+    private final RecordingGaps gaps = new RecordingGaps();
     private ThreadCount latestCount;
     private CpuCount cpus;
     private JvmInfo jvm;
@@ -108,13 +110,47 @@ public final class AnalysisEngine {
         if (finished) {
             throw new IllegalStateException("the engine has finished");
         }
-        List<Window> closing = clock.advanceTo(time);
-        if (closing.isEmpty()) {
+        List<WindowClock.Step> steps = clock.advanceTo(time);
+        if (steps.isEmpty()) {
             return;
         }
-        for (Window window : closing) {
-            close(window);
+        take(steps);
+    }
+
+    /**
+     * Offline: analyzes only the stretches of event time the recording covers (its chunks, merged
+     * where they touch), sorted and apart; between them no window is cut, and nothing seen before
+     * a stretch that was not recorded is carried past it. Call before the first event.
+     */
+    public void recordedOnly(List<Window> stretches) {
+        clock.recordedOnly(stretches);
+    }
+
+    private void take(List<WindowClock.Step> steps) {
+        for (WindowClock.Step step : steps) {
+            if (step.gap()) {
+                skip(step.window());
+            } else {
+                close(step.window());
+            }
         }
+    }
+
+    /**
+     * Nothing was recorded over {@code gap}: its windows are not analyzed, and what only held
+     * across it is forgotten. Streaks of windows end (rules evaluate one window without samples),
+     * a wait seen in dumps before it is not charged with the gap's length, and the live-thread
+     * count waits for the next statistics event. The recording may resume in another JVM.
+     */
+    private void skip(Window gap) {
+        gaps.skipped(gap);
+        evaluator.evaluate(gap, List.of());
+        for (TrackedThread thread : ledger.live()) {
+            thread.lastActivity = null;
+            thread.blocked = null;
+            thread.stuck = null;
+        }
+        latestCount = null;
     }
 
     /** One handler per event type, as the source has one translator per JFR event type. */
@@ -177,12 +213,12 @@ public final class AnalysisEngine {
         if (finished) {
             throw new IllegalStateException("the engine has finished");
         }
-        for (Window window : clock.finish(end)) {
-            close(window);
-        }
+        take(clock.finish(end));
         finished = true;
-        return new EngineResult(slis, assembler().assemble(evaluator.firings()),
-                Limitations.assess(recordingSettings, counts, settings.stuckThreshold()), windows,
+        List<Limitation> limitations = new ArrayList<>(
+                Limitations.assess(recordingSettings, counts, settings.stuckThreshold()));
+        limitations.addAll(gaps.limitations());
+        return new EngineResult(slis, assembler().assemble(evaluator.firings()), limitations, windows,
                 cpus == null ? null : cpus.cpus(), jvm == null ? "" : jvm.name(), jvm == null ? "" : jvm.version());
     }
 
