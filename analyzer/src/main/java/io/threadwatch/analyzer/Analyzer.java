@@ -11,6 +11,7 @@ import io.threadwatch.analyzer.source.RecordingException;
 import io.threadwatch.analyzer.source.RecordingFiles;
 import io.threadwatch.analyzer.source.RecordingSource;
 import io.threadwatch.rules.Rule;
+import io.threadwatch.rules.Window;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -64,19 +65,23 @@ public final class Analyzer {
         // Whole seconds make window boundaries readable; events before the origin join the first window.
         Instant origin = recording.start().truncatedTo(ChronoUnit.SECONDS);
         Instant end = recording.end();
-        Duration window = options.windowFor(Duration.between(origin, end));
+        // Chunks may lie months apart (recordings of different times in one file, or a wrong
+        // clock): only the recorded stretches are cut into windows, and only they size them.
+        List<Window> recorded = recording.recorded();
+        Duration notRecorded = Duration.ZERO;
+        for (int i = 1; i < recorded.size(); i++) {
+            notRecorded = notRecorded.plus(Duration.between(recorded.get(i - 1).end(), recorded.get(i).start()));
+        }
+        Duration window = options.windowFor(Duration.between(origin, end).minus(notRecorded));
         AnalysisEngine engine = new AnalysisEngine(new EngineSettings(origin, window, options.stuckThreshold(),
                 options.leakSpanWindows(), options.catalog(), options.rules(), options.keepSlis()));
-        Instant[] last = {end};
+        engine.recordedOnly(recorded);
         recording.requireReadableBy(parser);
         RecordingSource reader = RecordingSource.of(parser, recording, new StackTable());
-        reader.replay(event -> {
-            if (event.time().isAfter(last[0])) {
-                last[0] = event.time();
-            }
-            engine.accept(event);
-        });
-        EngineResult result = engine.finish(last[0]);
+        reader.replay(engine::accept);
+        // The last window ends with the recording: an event committed just after its last chunk's
+        // end (or dated there by a parser's clock) belongs to it, and no SLI is dated after source.end.
+        EngineResult result = engine.finish(end);
         List<String> skipped = new ArrayList<>(recording.truncations());
         skipped.addAll(reader.skipped());
         Report.Source source = new Report.Source("file", recording.name(), recording.bytes(),

@@ -19,6 +19,7 @@ import io.threadwatch.analyzer.event.ThreadStarted;
 import io.threadwatch.analyzer.event.VirtualThreadEnded;
 import io.threadwatch.analyzer.event.VirtualThreadStarted;
 import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.report.Limitation;
 import io.threadwatch.analyzer.report.SliPoint;
 import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.sli.Sli;
@@ -66,6 +67,7 @@ public final class AnalysisEngine {
     private final List<SliPoint> slis = new ArrayList<>();
     private final Map<Class<?>, Consumer<Event>> handlers = new HashMap<>();
     private final WindowListener listener;
+    private final RecordingGaps gaps = new RecordingGaps();
     private ThreadCount latestCount;
     private CpuCount cpus;
     private JvmInfo jvm;
@@ -116,13 +118,47 @@ public final class AnalysisEngine {
         if (finished) {
             throw new IllegalStateException("the engine has finished");
         }
-        List<Window> closing = clock.advanceTo(time);
-        if (closing.isEmpty()) {
+        List<WindowClock.Step> steps = clock.advanceTo(time);
+        if (steps.isEmpty()) {
             return;
         }
-        for (Window window : closing) {
-            close(window);
+        take(steps);
+    }
+
+    /**
+     * Offline: analyzes only the stretches of event time the recording covers (its chunks, merged
+     * where they touch), sorted and apart; between them no window is cut, and nothing seen before
+     * a stretch that was not recorded is carried past it. Call before the first event.
+     */
+    public void recordedOnly(List<Window> stretches) {
+        clock.recordedOnly(stretches);
+    }
+
+    private void take(List<WindowClock.Step> steps) {
+        for (WindowClock.Step step : steps) {
+            if (step.gap()) {
+                skip(step.window());
+            } else {
+                close(step.window());
+            }
         }
+    }
+
+    /**
+     * Nothing was recorded over {@code gap}: its windows are not analyzed, and what only held
+     * across it is forgotten. Streaks of windows end (rules evaluate one window without samples),
+     * a wait seen in dumps before it is not charged with the gap's length, and the live-thread
+     * count waits for the next statistics event. The recording may resume in another JVM.
+     */
+    private void skip(Window gap) {
+        gaps.skipped(gap);
+        evaluator.evaluate(gap, List.of());
+        for (TrackedThread thread : ledger.live()) {
+            thread.lastActivity = null;
+            thread.blocked = null;
+            thread.stuck = null;
+        }
+        latestCount = null;
     }
 
     /** One handler per event type, as the source has one translator per JFR event type. */
@@ -198,18 +234,19 @@ public final class AnalysisEngine {
         if (finished) {
             throw new IllegalStateException("the engine has finished");
         }
-        List<Window> last = clock.finish(end);
-        Duration observed = Duration.between(settings.origin(), end);
+        List<WindowClock.Step> last = clock.finish(end);
+        Duration observed = Duration.between(settings.origin(), end).minus(gaps.skipped());
         if (observed.compareTo(settings.stuckThreshold()) < 0) {
             // Too short to confirm a stuck thread: what waited all along is at least a suspect.
-            dumps.suspect(ledger, settings.origin(), end);
+            dumps.suspect(ledger, gaps.resumed(settings.origin()), end);
         }
-        for (Window window : last) {
-            close(window);
-        }
+        take(last);
         finished = true;
-        return new EngineResult(slis, assembler().assemble(evaluator.firings()),
-                Limitations.assess(recordingSettings, counts, settings, observed), explanations.report(), windows,
+        List<Limitation> limitations = new ArrayList<>(
+                Limitations.assess(recordingSettings, counts, settings, observed));
+        limitations.addAll(gaps.limitations());
+        return new EngineResult(slis, assembler().assemble(evaluator.firings()), limitations, explanations.report(),
+                windows,
                 cpus == null ? null : cpus.cpus(), jvm == null ? "" : jvm.name(), jvm == null ? "" : jvm.version());
     }
 

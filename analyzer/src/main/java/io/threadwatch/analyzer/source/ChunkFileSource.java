@@ -158,8 +158,10 @@ public final class ChunkFileSource implements RecordingSource {
         }
         for (TypeDescriptor type : chunk.types().values()) {
             if (type.isEvent()) {
-                context.registerEventType(type.id(), type.name());
-                EventTranslator translator = byName.get(type.name());
+                // JDK 9 and 10 recordings name the same events com.oracle.jdk.* (JfrEventNames).
+                String name = JfrEventNames.canonical(type.name());
+                context.registerEventType(type.id(), name);
+                EventTranslator translator = byName.get(name);
                 if (translator != null) {
                     byType.put(type, translator);
                 }

@@ -22,12 +22,22 @@ import java.util.List;
  *
  * <p>The metadata is compared by a SHA-256 of its bytes after its start time and duration,
  * which change in every chunk while the types stay the same.
+ *
+ * <p>A new run also starts where a chunk's clock does not follow on from the chunk before: its
+ * start time and its start ticks, each converted with its own header, must move by the same
+ * amount, as they do between chunks of one JVM run. With the previous chunk's decoders the JDK's
+ * parser also keeps its tick-to-time conversion, so a chunk of another JVM run with the same
+ * metadata, or one dated months later, was read with the wrong dates (observed on 17 and 25: the
+ * JVMInformation of a chunk dated 22 months later came out one second after the first chunk's).
  */
 final class ChunkRuns {
 
     /** Size, type id, start time and duration precede what the comparison reads. */
     private static final int SKIPPED_FIELDS = 4;
     private static final int BLOCK_BYTES = 1 << 16;
+    /** How far the two clocks of consecutive chunks of one JVM run may disagree (NTP slews, rounding). */
+    private static final long CLOCK_TOLERANCE_NANOS = 1_000_000_000L;
+    private static final double NANOS_PER_SECOND = 1e9;
 
     private ChunkRuns() {
     }
@@ -37,23 +47,39 @@ final class ChunkRuns {
         List<List<ChunkHeader>> runs = new ArrayList<>();
         List<ChunkHeader> run = new ArrayList<>();
         byte[] previous = null;
+        ByteBuffer previousHeader = null;
         for (ChunkHeader chunk : chunks) {
-            byte[] digest = metadataDigest(channel, chunk);
-            if (!run.isEmpty() && (digest == null || previous == null || !Arrays.equals(digest, previous))) {
+            ByteBuffer header = ByteBuffer.allocate(ChunkHeader.SIZE);
+            read(channel, header, chunk.offset());
+            byte[] digest = header.hasRemaining() ? null : metadataDigest(channel, chunk, header);
+            if (!run.isEmpty() && (digest == null || previous == null || !Arrays.equals(digest, previous)
+                    || !clocksAgree(previousHeader, header))) {
                 runs.add(List.copyOf(run));
                 run.clear();
             }
             run.add(chunk);
             previous = digest;
+            previousHeader = header;
         }
         runs.add(List.copyOf(run));
         return runs;
     }
 
-    private static byte[] metadataDigest(FileChannel channel, ChunkHeader chunk) throws IOException {
-        ByteBuffer header = ByteBuffer.allocate(ChunkHeader.SIZE);
-        read(channel, header, chunk.offset());
-        if (header.hasRemaining() || (header.get(ChunkLayout.FLAGS_AT) & ChunkLayout.COMPRESSED_INTEGERS) == 0) {
+    /** Whether the chunk of {@code next} starts where the ticks of {@code previous} say it should. */
+    private static boolean clocksAgree(ByteBuffer previous, ByteBuffer next) {
+        long previousRate = previous.getLong(ChunkLayout.TICKS_PER_SECOND_AT);
+        long nextRate = next.getLong(ChunkLayout.TICKS_PER_SECOND_AT);
+        if (previousRate <= 0 || previousRate != nextRate) {
+            return false;
+        }
+        double byTicks = (next.getLong(ChunkLayout.START_TICKS_AT) - previous.getLong(ChunkLayout.START_TICKS_AT))
+                * NANOS_PER_SECOND / previousRate;
+        double byTime = next.getLong(ChunkLayout.START_NANOS_AT) - previous.getLong(ChunkLayout.START_NANOS_AT);
+        return Math.abs(byTime - byTicks) <= CLOCK_TOLERANCE_NANOS;
+    }
+
+    private static byte[] metadataDigest(FileChannel channel, ChunkHeader chunk, ByteBuffer header) throws IOException {
+        if ((header.get(ChunkLayout.FLAGS_AT) & ChunkLayout.COMPRESSED_INTEGERS) == 0) {
             return null;
         }
         long offset = header.getLong(ChunkLayout.METADATA_OFFSET_AT);

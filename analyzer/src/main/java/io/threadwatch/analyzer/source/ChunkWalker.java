@@ -26,7 +26,7 @@ final class ChunkWalker {
     private static final int EVENT_HEAD_BYTES = 2 * Varint.MAX_BYTES;
     private static final int SCAN_BLOCK_BYTES = 1 << 16;
     private static final String UNSUPPORTED =
-            "uses JFR format %d.%d, which the JDK's reader does not support (JDK 7/8 recordings are 0.9 or 1.0)";
+            "uses JFR format %d.%d, which the JDK's reader does not support (JDK 7/8 recordings are 0.x)";
 
     /**
      * What the walk found.

@@ -1,6 +1,18 @@
 package io.threadwatch.analyzer.source;
 
-/** The JFR event type names Threadwatch reads. The only place they are spelled. */
+/**
+ * The JFR event type names Threadwatch reads. The only place they are spelled.
+ *
+ * <p>JDK 9 and 10 (Oracle's JFR before it was open-sourced; JFR format 1.0) named the same events
+ * {@code com.oracle.jdk.*} and their struct types {@code com.oracle.jfr.types.*}; JDK 11 renamed
+ * them {@code jdk.*} and {@code jdk.types.*} and kept the fields. JMC reads such files by mapping
+ * {@code com.oracle.jdk.X} to {@code jdk.X} ({@code JdkTypeIDsPreJdk11.translate}; the field renames
+ * of its {@code SettingsTransformer} apply only to the JDK 7/8 ids), and its printout of a JDK
+ * 9+181 recording ({@code printouts/9u0.jfr.txt}) shows {@code JavaMonitorWait},
+ * {@code ActiveSetting} and {@code JVMInformation} with the JDK 11 field names, the latter
+ * without {@code pid} (added later, absent fields read as 0). So {@link #canonical} maps the
+ * names and nothing else.
+ */
 public final class JfrEventNames {
 
     public static final String THREAD_START = "jdk.ThreadStart";
@@ -27,6 +39,23 @@ public final class JfrEventNames {
     public static final String GC_CONFIGURATION = "jdk.GCConfiguration";
     public static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
 
+    /** The prefix of JDK 9 and 10 event names, in place of {@code jdk.}. */
+    private static final String JDK9_PREFIX = "com.oracle.jdk.";
+    private static final String JDK11_PREFIX = "jdk.";
+
     private JfrEventNames() {
+    }
+
+    /**
+     * The JDK 11+ name of an event type: {@code com.oracle.jdk.ThreadStart} (JDK 9 and 10) becomes
+     * {@code jdk.ThreadStart}; any other name is returned as is.
+     */
+    public static String canonical(String name) {
+        return name.startsWith(JDK9_PREFIX) ? JDK11_PREFIX + name.substring(JDK9_PREFIX.length()) : name;
+    }
+
+    /** The JDK 9 and 10 name of a {@code jdk.*} event type, e.g. {@code com.oracle.jdk.ThreadStart}. */
+    public static String jdk9Name(String name) {
+        return name.startsWith(JDK11_PREFIX) ? JDK9_PREFIX + name.substring(JDK11_PREFIX.length()) : name;
     }
 }

@@ -30,7 +30,7 @@ public final class JfrFileSource implements RecordingSource {
     private static final class CorruptEvent extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
-        CorruptEvent(String eventType, RuntimeException cause) {
+        CorruptEvent(String eventType, Throwable cause) {
             super("a " + eventType + " event is corrupt: " + cause, cause);
         }
     }
@@ -141,6 +141,15 @@ public final class JfrFileSource implements RecordingSource {
             // onError (17 and 25; found by DamagedRecordingFuzzTest).
             throw new RecordingException("'" + input.name() + "'" + part + ": the JDK's JFR parser fails on it: "
                     + oneLine(e.toString()), e, true);
+        } catch (Error e) {
+            // It also throws Errors on bad input: ChunkParser.fillConstantPools throws
+            // InternalError("Pool ... must contain at least one element") for an empty constant
+            // pool (17 and 25). Those are a verdict on the file, not on this JVM.
+            if (!isParserVerdict(e)) {
+                throw e;
+            }
+            throw new RecordingException("'" + input.name() + "'" + part + ": the JDK's JFR parser fails on it: "
+                    + oneLine(e.toString()), e, true);
         }
         Throwable error = failure.get();
         if (error instanceof TranslatorFailure bug) {
@@ -171,7 +180,25 @@ public final class JfrFileSource implements RecordingSource {
                 throw new CorruptEvent(translator.settings().eventName(), e);
             }
             throw new TranslatorFailure(translator.settings().eventName(), e);
+        } catch (Error e) {
+            if (isParserVerdict(e)) {
+                throw new CorruptEvent(translator.settings().eventName(), e);
+            }
+            throw e;
         }
+    }
+
+    /**
+     * Whether an Error says the JDK's parser rejects the file: raised inside jdk.jfr, and not one
+     * the JVM raises for itself (out of memory, or of stack, which {@link #replay} reports on
+     * its own). {@code InternalError} is a {@code VirtualMachineError} too, but the parser throws
+     * it for malformed constant pools.
+     */
+    private static boolean isParserVerdict(Error e) {
+        if (e instanceof VirtualMachineError && !(e instanceof InternalError)) {
+            return false;
+        }
+        return raisedByJfr(e);
     }
 
     /**
@@ -180,7 +207,7 @@ public final class JfrFileSource implements RecordingSource {
      * exception thousands of times (C2's OmitStackTraceInFastThrow) gives none, and it then counts
      * as a Threadwatch failure.
      */
-    private static boolean raisedByJfr(RuntimeException e) {
+    private static boolean raisedByJfr(Throwable e) {
         for (StackTraceElement frame : e.getStackTrace()) {
             if (!"java.base".equals(frame.getModuleName())) {
                 return "jdk.jfr".equals(frame.getModuleName());

@@ -26,14 +26,9 @@ final class JvmInformationTranslator implements EventTranslator {
                 started == null ? Instant.EPOCH : started));
     }
 
-    /**
-     * The version proper from HotSpot's long version string, e.g. {@code 17.0.15+6-Debian-1deb12u1}
-     * from {@code OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1) for linux-amd64 JRE (...), built on ...}.
-     */
+    /** The Java version of the recorded JVM, from its {@code jvmVersion} ({@link JavaVersion}). */
     static String version(String jvmVersion) {
-        int open = jvmVersion.indexOf('(');
-        int close = open < 0 ? -1 : jvmVersion.indexOf(')', open);
-        return close > open + 1 ? jvmVersion.substring(open + 1, close) : jvmVersion;
+        return JavaVersion.of(jvmVersion);
     }
 
     private static String nonNull(String s) {

@@ -8,13 +8,14 @@ import java.util.stream.Collectors;
 public enum Parser {
     /**
      * Threadwatch's own decoder of the JFR chunk format: decodes only the event types and fields
-     * the analysis reads, chunks in parallel. Reads format 1.x and 2.x chunks (JDK 11+).
+     * the analysis reads, chunks in parallel. Reads format 1.x and 2.x chunks: JDK 11+, and JDK 9 and 10,
+     * whose {@code com.oracle.jdk.*} event names it maps to the {@code jdk.*} ones.
      */
     THREADWATCH,
     /** The JDK's {@code jdk.jfr.consumer.EventStream}, one file after the other. */
     JDK,
     /**
-     * JDK Mission Control's parser: also reads JDK 7/8 recordings (format 0.9 and 1.0) and
+     * JDK Mission Control's parser: also reads JDK 7/8 recordings (format 0.x) and
      * zip/LZ4-compressed files, but keeps every event on the heap.
      */
     JMC;

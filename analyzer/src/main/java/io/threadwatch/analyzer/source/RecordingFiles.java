@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import io.threadwatch.rules.Window;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -49,6 +51,9 @@ public final class RecordingFiles implements AutoCloseable {
     record Input(String name, long bytes, Path parseable, List<ChunkHeader> chunks, String truncation,
                  String jmcOnly) {
     }
+
+    /** Chunks further apart than this leave a stretch that was not recorded. */
+    public static final Duration RECORDED_TOLERANCE = Duration.ofSeconds(1);
 
     private final List<Input> inputs;
     private final List<Path> temporaries;
@@ -108,15 +113,49 @@ public final class RecordingFiles implements AutoCloseable {
                 .map(input -> input.name() + ": " + input.truncation()).toList();
     }
 
-    /** When the first complete chunk starts. */
+    /** When the earliest complete chunk starts (chunks of a file need not be in time order). */
     public Instant start() {
-        return inputs.stream().map(input -> input.chunks().get(0).start()).min(Comparator.naturalOrder()).orElseThrow();
+        return inputs.stream().flatMap(input -> input.chunks().stream()).map(ChunkHeader::start)
+                .min(Comparator.naturalOrder()).orElseThrow();
     }
 
     /** When the last complete chunk ends. */
     public Instant end() {
         return inputs.stream().flatMap(input -> input.chunks().stream()).map(ChunkHeader::end)
                 .max(Comparator.naturalOrder()).orElseThrow();
+    }
+
+    /**
+     * The stretches of time the complete chunks cover, in time order. Chunks that overlap, touch
+     * or lie less than {@link #RECORDED_TOLERANCE} apart form one stretch: consecutive chunks of
+     * one recording follow each other within nanoseconds.
+     */
+    public List<Window> recorded() {
+        List<ChunkHeader> chunks = new ArrayList<>();
+        inputs.forEach(input -> chunks.addAll(input.chunks()));
+        chunks.sort(Comparator.comparing(ChunkHeader::start));
+        List<Window> stretches = new ArrayList<>();
+        Instant from = null;
+        Instant to = null;
+        for (ChunkHeader chunk : chunks) {
+            if (from != null && chunk.start().isAfter(to.plus(RECORDED_TOLERANCE))) {
+                stretches.add(stretch(from, to));
+                from = null;
+            }
+            if (from == null) {
+                from = chunk.start();
+                to = chunk.end();
+            } else if (chunk.end().isAfter(to)) {
+                to = chunk.end();
+            }
+        }
+        stretches.add(stretch(from, to));
+        return List.copyOf(stretches);
+    }
+
+    /** A stretch of at least a nanosecond: a chunk header may give a duration of 0. */
+    private static Window stretch(Instant from, Instant to) {
+        return new Window(from, to.isAfter(from) ? to : from.plusNanos(1));
     }
 
     List<Input> inputs() {

@@ -2,6 +2,8 @@ package io.threadwatch.analyzer.source;
 
 import java.util.ArrayList;
 import java.util.function.BiConsumer;
+import java.util.function.Consumer;
+import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.EventStream;
 import io.threadwatch.analyzer.event.StackTable;
@@ -57,12 +59,16 @@ final class Translators {
         RecordedStacks recordedStacks = new RecordedStacks(stacks);
         stream.onMetadata(metadata -> {
             for (EventType type : metadata.getEventTypes()) {
-                context.registerEventType(type.getId(), type.getName());
+                context.registerEventType(type.getId(), JfrEventNames.canonical(type.getName()));
             }
         });
         for (EventTranslator translator : all()) {
-            stream.onEvent(translator.settings().eventName(),
-                    event -> handler.accept(translator, RecordedEventView.of(event, recordedStacks)));
+            Consumer<RecordedEvent> dispatch =
+                    event -> handler.accept(translator, RecordedEventView.of(event, recordedStacks));
+            String name = translator.settings().eventName();
+            stream.onEvent(name, dispatch);
+            // A JDK 9 or 10 recording names the same event com.oracle.jdk.* (JfrEventNames).
+            stream.onEvent(JfrEventNames.jdk9Name(name), dispatch);
         }
     }
 }

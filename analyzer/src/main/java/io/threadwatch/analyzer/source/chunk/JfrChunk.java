@@ -52,7 +52,7 @@ public final class JfrChunk {
         int major = Short.toUnsignedInt(chunk.getShort(ChunkLayout.MAJOR_AT));
         if (major != 1 && major != 2) {
             throw new ChunkFormatException("JFR format " + major + "." + Short.toUnsignedInt(chunk.getShort(ChunkLayout.MINOR_AT))
-                    + " is not supported (JDK 7/8 recordings are 0.9 and 1.0)");
+                    + " is not supported (JDK 7/8 recordings are 0.x)");
         }
         long size = chunk.getLong(ChunkLayout.SIZE_AT);
         if (size < ChunkLayout.HEADER_SIZE || size > chunk.limit()) {
