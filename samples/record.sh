@@ -5,7 +5,9 @@
 #   samples/record.sh                 every app, each in its variants
 #   samples/record.sh leaky-pool      one app (several may be named), each in its variants
 #   samples/record.sh --jdk21         the apps of the samples/jdk21 module only (JDK 25 recordings)
-#   samples/record.sh --expected-only [--jdk21] [app ...]
+#   samples/record.sh --frameworks    the apps of the samples/frameworks module only
+#   samples/record.sh --long          the long recordings only (20 and 60 minutes, see LONG_VARIANTS)
+#   samples/record.sh --expected-only [--jdk21|--frameworks|--long] [app ...]
 #                                     only rewrite the .expected.json files (no build, no recording)
 #
 # Output: samples/recordings/<app>.<variant>.jfr.gz and <app>.<variant>.expected.json.
@@ -15,7 +17,13 @@
 #   threadwatch-jdk25  JDK 25, settings=<repo>/threadwatch.jfc (thread dumps every 10 s,
 #                      virtual-thread, GC and old-object events)
 #   default-jdk25      JDK 25, settings=default (jdk.VirtualThreadStart/End are off)
-# Environment: JAVA17_HOME, JAVA25_HOME (JDK locations), DURATION (seconds, default 40),
+#   short-jdk25        JDK 25, settings=threadwatch.jfc, only 10 s recorded from 20 s into a 35 s run
+#                      (delay=20s,duration=10s): the recording starts when the problem is already there
+# Long variants (never recorded unless asked for, with --long or VARIANTS):
+#   long20m-jdk25      JDK 25, settings=threadwatch.jfc, 20 minutes
+#   long60m-jdk25      JDK 25, settings=threadwatch.jfc, 60 minutes
+# Environment: JAVA17_HOME, JAVA25_HOME (JDK locations), DURATION (seconds, default 40; the
+# short and long variants have their own),
 # VARIANTS (a space-separated subset of the variants above: each app is recorded in those of
 # its own variants that are listed),
 # PARALLEL (recordings at once, default 2: the build machine has 2 cores and each recording
@@ -44,7 +52,7 @@ APPS="
 thread-per-request|samples|$JDK17_AND_25||$pkg.threadperrequest.ThreadPerRequestServer|creation-storm $pkg.threadperrequest.ThreadPerRequestServer.acceptLoop
 scheduler-leak|samples|$JDK17_AND_25||$pkg.schedulerleak.ConfigService|thread-leak $pkg.schedulerleak.ConfigReloader.reload
 silent-clients|samples|$JDK17_AND_25||$pkg.silentclients.TelemetryServer|blocked-forever $pkg.silentclients.DeviceHandler.readRecord
-leaky-pool|samples|$JDK17_AND_25||$pkg.leakypool.OrderServer|blocked-forever $pkg.leakypool.ConnectionPool.borrow;long-blocking $pkg.leakypool.ConnectionPool.borrow
+leaky-pool|samples|$JDK17_AND_25 short-jdk25||$pkg.leakypool.OrderServer|blocked-forever $pkg.leakypool.ConnectionPool.borrow;long-blocking $pkg.leakypool.ConnectionPool.borrow
 future-get|samples|$JDK17_AND_25||$pkg.futureget.QuoteServer|blocked-forever $pkg.futureget.QuoteHandler.handle
 hot-lock|samples|$JDK17_AND_25||$pkg.hotlock.CheckoutService|contention $pkg.hotlock.AuditLog.append
 deadlock|samples|$JDK17_AND_25||$pkg.deadlock.BankService|deadlock $pkg.deadlock.Bank.transfer
@@ -56,9 +64,36 @@ vthread-pinning|samples/jdk21|$JDK25||$pkg.vthreadpinning.PricingService|vthread
 unbounded-cache|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.unboundedcache.ExportService|heap-growth $pkg.unboundedcache.ReportRenderer.render
 busy-vthreads|samples/jdk21|$JDK25||$pkg.busyvthreads.SearchService|
 large-flat-heap|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.largeflatheap.CatalogService|
+tomcat-healthy|samples/frameworks|$JDK17_AND_25||$pkg.tomcathealthy.CatalogService|
+tomcat-sync-audit|samples/frameworks|$JDK17_AND_25||$pkg.tomcatsyncaudit.OrderService|contention $pkg.tomcatsyncaudit.AuditService.record
+jetty-healthy|samples/frameworks|$JDK17_AND_25||$pkg.jettyhealthy.StorefrontService|
+jetty-client-leak|samples/frameworks|$JDK17_AND_25||$pkg.jettyclientleak.StorefrontService|thread-leak $pkg.jettyclientleak.StockHandler.fetchPartnerStock
+netty-healthy|samples/frameworks|$JDK17_AND_25||$pkg.nettyhealthy.QuoteServer|
+netty-client-leak|samples/frameworks|$JDK17_AND_25||$pkg.nettyclientleak.QuoteServer|thread-leak $pkg.nettyclientleak.InventoryClient.fetch
+grpc-healthy|samples/frameworks|$JDK17_AND_25||$pkg.grpchealthy.QuoteFrontend|
+grpc-no-deadline|samples/frameworks|$JDK17_AND_25||$pkg.grpcnodeadline.QuoteFrontend|blocked-forever $pkg.grpcnodeadline.PriceLookup.lookup
+hikari-healthy|samples/frameworks|$JDK17_AND_25||$pkg.hikarihealthy.OrderService|
+hikari-leak|samples/frameworks|$JDK17_AND_25||$pkg.hikarileak.OrderService|long-blocking $pkg.hikarileak.OrderDao.insert
+httpclient-healthy|samples/frameworks|$JDK17_AND_25||$pkg.httpclienthealthy.StockGateway|
+httpclient-leak|samples/frameworks|$JDK17_AND_25||$pkg.httpclientleak.StockGateway|blocked-forever $pkg.httpclientleak.StockClient.fetch
+kafka-healthy|samples/frameworks|$JDK17_AND_25||$pkg.kafkahealthy.OrderPipeline|
+kafka-poison|samples/frameworks|$JDK17_AND_25||$pkg.kafkapoison.OrderPipeline|blocked-forever $pkg.kafkapoison.OrderConsumer.handOff
+otel-healthy|samples/frameworks|$JDK17_AND_25||$pkg.otelhealthy.CheckoutService|
+otel-tracer-leak|samples/frameworks|$JDK17_AND_25||$pkg.oteltracerleak.CheckoutService|thread-leak $pkg.oteltracerleak.TenantTracing.tracerFor
+slow-leak-gateway|samples|long20m-jdk25 long60m-jdk25||$pkg.slowleakgateway.DeviceGateway|thread-leak $pkg.slowleakgateway.RouteConfig.reload
+steady-gateway|samples|long60m-jdk25||$pkg.steadygateway.UploadGateway|
 "
-ALL_VARIANTS="default-jdk17 profile-jdk17 threadwatch-jdk25 default-jdk25"
-VARIANTS="${VARIANTS:-$ALL_VARIANTS}"
+# The recordings of an app that need their own service arguments or expect other findings than
+# the app's (APPS: "=" keeps the app's findings).
+# app.variant | extra arguments of the service | expected findings
+RUNS="
+leaky-pool.short-jdk25||blocked-forever $pkg.leakypool.ConnectionPool.borrow
+slow-leak-gateway.long20m-jdk25|--leak-every 120|=
+slow-leak-gateway.long60m-jdk25|--leak-every 240|=
+"
+ALL_VARIANTS="default-jdk17 profile-jdk17 threadwatch-jdk25 default-jdk25 short-jdk25"
+LONG_VARIANTS="long20m-jdk25 long60m-jdk25"
+KNOWN_VARIANTS="$ALL_VARIANTS $LONG_VARIANTS"
 
 # variant | finding kinds its settings cannot show | why (becomes the expectation's "note")
 # The findings table above is about the apps; this one is about the recordings. A kind listed
@@ -93,7 +128,48 @@ module_class_path() {
     case "$1" in
         samples) echo "$samples_dir/target/classes" ;;
         samples/jdk21) echo "$samples_dir/jdk21/target/classes:$samples_dir/target/classes" ;;
+        # The frameworks' jars, copied there by the module's package phase (copy-dependencies).
+        samples/frameworks) echo "$samples_dir/frameworks/target/classes:$samples_dir/frameworks/target/lib/*:$samples_dir/target/classes" ;;
         *) die "unknown module '$1'" ;;
+    esac
+}
+
+# The RUNS line of an app in a variant, if any.
+run_line() {
+    local line
+    while IFS= read -r line; do
+        [[ "${line%%|*}" == "$1.$2" ]] && { echo "$line"; return 0; }
+    done <<< "$RUNS"
+    return 0
+}
+
+# The findings a recording of an app in a variant must yield (RUNS overrides APPS).
+run_findings() {
+    local run
+    run="$(run_line "$1" "$2")"
+    if [[ -n "$run" && "$(field "$run" 3)" != "=" ]]; then
+        field "$run" 3
+    else
+        field "$(app_line "$1")" 6
+    fi
+}
+
+# How long the service runs in a variant (seconds).
+variant_duration() {
+    case "$1" in
+        short-jdk25) echo 35 ;;
+        long20m-jdk25) echo 1200 ;;
+        long60m-jdk25) echo 3600 ;;
+        *) echo "$DURATION" ;;
+    esac
+}
+
+# Extra -XX:StartFlightRecording options of a variant (after settings, filename, dumponexit).
+variant_jfr_options() {
+    case "$1" in
+        # leaky-pool's 16 workers are all stuck from about 15 s: record 20-30 s of the 35 s run.
+        short-jdk25) echo ",delay=20s,duration=10s" ;;
+        *) echo "" ;;
     esac
 }
 
@@ -117,7 +193,7 @@ variant_settings() {
     case "$1" in
         default-jdk17) echo "default" ;;
         profile-jdk17) echo "profile" ;;
-        threadwatch-jdk25) echo "$root/threadwatch.jfc" ;;
+        threadwatch-jdk25|short-jdk25|long20m-jdk25|long60m-jdk25) echo "$root/threadwatch.jfc" ;;
         default-jdk25) echo "default" ;;
         *) die "unknown variant $1" ;;
     esac
@@ -162,22 +238,24 @@ write_expected() {
 }
 
 record() {
-    local app="$1" variant="$2" line main findings class_path java_home settings jfr log
-    local -a jvm_options
+    local app="$1" variant="$2" line main findings class_path java_home settings jfr log duration
+    local -a jvm_options app_args
     line="$(app_line "$app")"
     class_path="$(module_class_path "$(field "$line" 2)")"
     read -r -a jvm_options <<< "$(field "$line" 4)"
     main="$(field "$line" 5)"
-    findings="$(field "$line" 6)"
+    findings="$(run_findings "$app" "$variant")"
+    read -r -a app_args <<< "$(field "$(run_line "$app" "$variant")" 2)"
+    duration="$(variant_duration "$variant")"
     java_home="$(variant_java_home "$variant")"
     settings="$(variant_settings "$variant")"
     jfr="$work_dir/$app.$variant.jfr"
     log="$work_dir/$app.$variant.log"
     rm -f "$jfr"
-    echo "recording $app.$variant (${DURATION} s)"
+    echo "recording $app.$variant (${duration} s)"
     if ! "$java_home/bin/java" ${jvm_options[@]+"${jvm_options[@]}"} \
-            "-XX:StartFlightRecording:name=threadwatch-sample,settings=$settings,filename=$jfr,dumponexit=true" \
-            -cp "$class_path" "$main" --duration "$DURATION" > "$log" 2>&1; then
+            "-XX:StartFlightRecording:name=threadwatch-sample,settings=$settings,filename=$jfr,dumponexit=true$(variant_jfr_options "$variant")" \
+            -cp "$class_path" "$main" --duration "$duration" ${app_args[@]+"${app_args[@]}"} > "$log" 2>&1; then
         echo "record.sh: $app.$variant: the service failed, see $log" >&2
         return 1
     fi
@@ -192,20 +270,32 @@ record() {
 }
 
 main() {
-    local expected_only=0 jdk21_only=0
+    local expected_only=0 only_module="" long=0
     while [[ "${1:-}" == --* ]]; do
         case "$1" in
             --expected-only) expected_only=1 ;;
-            --jdk21) jdk21_only=1 ;;
+            --jdk21) only_module=samples/jdk21 ;;
+            --frameworks) only_module=samples/frameworks ;;
+            --long) long=1 ;;
             *) die "unknown option '$1'" ;;
         esac
         shift
     done
     local apps=("$@") app variant line
+    # Default variants: the long ones only with --long or for apps named on the command line
+    # (a plain run must not take an hour).
+    if (( long )); then
+        VARIANTS="${VARIANTS:-$LONG_VARIANTS}"
+    elif [[ ${#apps[@]} -gt 0 ]]; then
+        VARIANTS="${VARIANTS:-$KNOWN_VARIANTS}"
+    else
+        VARIANTS="${VARIANTS:-$ALL_VARIANTS}"
+    fi
     if [[ ${#apps[@]} == 0 ]]; then
         while IFS= read -r line; do
             [[ -n "$line" ]] || continue
-            (( jdk21_only )) && [[ "$(field "$line" 2)" != samples/jdk21 ]] && continue
+            [[ -n "$only_module" && "$(field "$line" 2)" != "$only_module" ]] && continue
+            [[ -n "$(app_variants "${line%%|*}")" ]] || continue
             apps+=("${line%%|*}")
         done <<< "$APPS"
     fi
@@ -213,14 +303,13 @@ main() {
         app_line "$app" > /dev/null || die "unknown app '$app'"
     done
     for variant in $VARIANTS; do
-        [[ " $ALL_VARIANTS " == *" $variant "* ]] || die "unknown variant '$variant' (known: $ALL_VARIANTS)"
+        [[ " $KNOWN_VARIANTS " == *" $variant "* ]] || die "unknown variant '$variant' (known: $KNOWN_VARIANTS)"
     done
     if (( expected_only )); then
         mkdir -p "$out_dir"
         for app in "${apps[@]}"; do
-            line="$(app_line "$app")"
             for variant in $(app_variants "$app"); do
-                write_expected "$app" "$variant" "$(field "$line" 6)" "$out_dir/$app.$variant.expected.json"
+                write_expected "$app" "$variant" "$(run_findings "$app" "$variant")" "$out_dir/$app.$variant.expected.json"
             done
         done
         return 0
@@ -228,7 +317,7 @@ main() {
 
     # What to build and which JDKs are needed, from the (app, variant) pairs to record.
     local -a runs=()
-    local need17=0 need25=0 build_samples=0 build_jdk21=0
+    local need17=0 need25=0 build_samples=0 build_jdk21=0 build_frameworks=0
     for app in "${apps[@]}"; do
         for variant in $(app_variants "$app"); do
             runs+=("$app $variant")
@@ -239,6 +328,7 @@ main() {
             case "$(field "$(app_line "$app")" 2)" in
                 samples) build_samples=1 ;;
                 samples/jdk21) build_jdk21=1 ;;
+                samples/frameworks) build_frameworks=1 ;;
             esac
         done
     done
@@ -260,6 +350,11 @@ main() {
         # (--sun-misc-unsafe-memory-access=allow silences JDK 25's warnings about Maven's own libraries.)
         JAVA_HOME="$JAVA25_HOME" MAVEN_OPTS="${MAVEN_OPTS:-} --sun-misc-unsafe-memory-access=allow" \
             mvn -q -B -f "$root/pom.xml" -pl samples/jdk21 -am package -DskipTests 2>&1 | sed $'s/\e\\[[0-9;]*m//g'
+    fi
+    if (( build_frameworks )); then
+        # -am also builds the samples module (support classes); package copies the libraries
+        # to samples/frameworks/target/lib.
+        JAVA_HOME="$JAVA17_HOME" mvn -q -B -f "$root/pom.xml" -pl samples/frameworks -am package -DskipTests 2>&1 | sed $'s/\e\\[[0-9;]*m//g'
     fi
     mkdir -p "$out_dir" "$work_dir"
 

@@ -1,6 +1,11 @@
 package io.threadwatch.samples.support;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
  * Command line and lifecycle shared by every sample service.
@@ -25,18 +30,56 @@ public final class SampleRun {
      *     positive number of seconds
      */
     public static Duration duration(String[] args) {
-        Duration duration = DEFAULT_DURATION;
+        return options(args).seconds("--duration", DEFAULT_DURATION);
+    }
+
+    /**
+     * Reads {@code --duration <seconds>} and the named extra options, each followed by a positive
+     * number of seconds (for example {@code --leak-every 120}).
+     *
+     * @throws IllegalArgumentException on an unknown argument or a value that is not a positive
+     *     number of seconds
+     */
+    public static Options options(String[] args, String... extraOptions) {
+        Set<String> known = new HashSet<>(List.of(extraOptions));
+        known.add("--duration");
+        Map<String, Duration> values = new HashMap<>();
         for (int i = 0; i < args.length; i++) {
-            if (!"--duration".equals(args[i]) || i + 1 == args.length) {
-                throw new IllegalArgumentException("usage: [--duration <seconds>], got: " + String.join(" ", args));
+            if (!known.contains(args[i]) || i + 1 == args.length) {
+                throw new IllegalArgumentException("usage: " + usage(known) + ", got: " + String.join(" ", args));
             }
+            String name = args[i];
             long seconds = Long.parseLong(args[++i]);
             if (seconds <= 0) {
-                throw new IllegalArgumentException("--duration must be positive: " + seconds);
+                throw new IllegalArgumentException(name + " must be positive: " + seconds);
             }
-            duration = Duration.ofSeconds(seconds);
+            values.put(name, Duration.ofSeconds(seconds));
         }
-        return duration;
+        return new Options(Map.copyOf(values));
+    }
+
+    private static String usage(Set<String> known) {
+        StringBuilder usage = new StringBuilder();
+        known.stream().sorted().forEach(name -> usage.append(usage.length() == 0 ? "" : " ").append('[').append(name).append(" <seconds>]"));
+        return usage.toString();
+    }
+
+    /**
+     * The options given on the command line, by name ({@code --duration}), in seconds.
+     *
+     * @param values the options given; an option left out has no entry
+     */
+    public record Options(Map<String, Duration> values) {
+
+        /** The option's value, or {@code defaultValue} when it was not given. */
+        public Duration seconds(String name, Duration defaultValue) {
+            return values.getOrDefault(name, defaultValue);
+        }
+
+        /** {@code --duration}, or {@link #DEFAULT_DURATION}. */
+        public Duration duration() {
+            return seconds("--duration", DEFAULT_DURATION);
+        }
     }
 
     /** Lets the service run for {@code duration}, stops the load generator, then exits. */

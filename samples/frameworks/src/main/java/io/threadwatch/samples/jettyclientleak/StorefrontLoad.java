@@ -1,0 +1,47 @@
+package io.threadwatch.samples.jettyclientleak;
+
+import io.threadwatch.samples.support.LoadDriver;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * Load for {@link StorefrontService}: a burst every 6 to 8 s (the first after 1 s) of 10 clients
+ * sending 4 requests each back to back; one request in eight (every eighth id) is a stock page.
+ * About 5 stock requests per burst, so about 45 threads leak per burst.
+ */
+public final class StorefrontLoad {
+
+    private static final int CLIENTS = 10;
+    private static final int REQUESTS_PER_CLIENT = 4;
+    private static final int STOCK_EVERY = 8;
+
+    private StorefrontLoad() {
+    }
+
+    public static void main(String[] args) {
+        LoadDriver driver = LoadDriver.fromArgs(args);
+        LoadDriver.startClient("bursts", () -> {
+            LoadDriver.pause(1_000);
+            for (int burst = 0; ; burst++) {
+                CountDownLatch done = new CountDownLatch(CLIENTS);
+                for (int c = 0; c < CLIENTS; c++) {
+                    int first = burst * 100 + c * REQUESTS_PER_CLIENT;
+                    LoadDriver.startClient("client-" + c, () -> {
+                        for (int r = 0; r < REQUESTS_PER_CLIENT; r++) {
+                            int id = first + r;
+                            String page = id % STOCK_EVERY == 0 ? "/stock" : "/products";
+                            driver.http("GET", page + "?id=" + id, Duration.ofSeconds(5));
+                        }
+                        done.countDown();
+                    });
+                }
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                LoadDriver.pause(6_000 + (burst * 677L) % 2_000);
+            }
+        });
+    }
+}
