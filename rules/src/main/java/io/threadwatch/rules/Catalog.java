@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * What the structure of a stack cannot tell, kept as data next to the rule pack: code that is
@@ -17,7 +18,9 @@ import java.util.Optional;
  * "idle" decision can check it. Users extend it with a file of the same format
  * ({@link CatalogLoader}).
  *
- * @param infrastructure package or class prefixes whose frames are skipped when looking for a site
+ * @param infrastructure package or class prefixes whose frames are skipped when looking for a site;
+ *                       an entry with {@code *} is a pattern over the whole class name instead
+ *                       ({@code *Grpc$*Stub}: code generated into the application's packages)
  * @param idleWaits      {@code class.method} names of methods in which a thread waits for work
  * @param serviceThreads thread-name prefixes of threads that are not the application's
  */
@@ -68,9 +71,31 @@ public record Catalog(List<Entry> infrastructure, List<Entry> idleWaits, List<En
         return with(new Catalog(added, List.of(), List.of()));
     }
 
-    /** The infrastructure prefixes, in catalog order. */
+    /** The infrastructure prefixes (entries without {@code *}), in catalog order. */
     public List<String> infrastructurePrefixes() {
-        return infrastructure.stream().map(Entry::match).toList();
+        return infrastructure.stream().map(Entry::match).filter(match -> !isPattern(match)).toList();
+    }
+
+    /**
+     * The infrastructure class-name patterns (entries with {@code *}, which matches any run of
+     * characters), as regular expressions over the whole class name.
+     */
+    public List<Pattern> infrastructurePatterns() {
+        List<Pattern> patterns = new ArrayList<>();
+        for (Entry entry : infrastructure) {
+            if (isPattern(entry.match())) {
+                List<String> parts = new ArrayList<>();
+                for (String part : entry.match().split("\\*", -1)) {
+                    parts.add(Pattern.quote(part));
+                }
+                patterns.add(Pattern.compile(String.join(".*", parts)));
+            }
+        }
+        return patterns;
+    }
+
+    private static boolean isPattern(String match) {
+        return match.indexOf('*') >= 0;
     }
 
     /** The idle-wait entry for a {@code class.method}, if the catalog has one. */

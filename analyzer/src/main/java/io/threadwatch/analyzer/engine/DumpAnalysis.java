@@ -149,11 +149,11 @@ final class DumpAnalysis {
                 : new TrackedThread.BlockedObservation(wait.state(), fingerprint, site, verdict.reason(), now, 1);
         boolean timed = wait.state().equals("TIMED_WAITING");
         Duration confirmed = Duration.between(thread.blocked.firstSeen(), now);
-        Duration estimated = sparse && !timed && thread.lastActivity != null
+        Duration estimated = sparse && thread.lastActivity != null
                 ? Duration.between(thread.lastActivity, now) : Duration.ZERO;
         Duration blockedFor = confirmed.compareTo(estimated) >= 0 ? confirmed : estimated;
-        // A wait with a timeout may end any moment: only consecutive dumps, with others waiting
-        // at the same place, make it stuck.
+        // A wait with a timeout may end any moment (a short poll that never lasts past the event
+        // threshold leaves no trace): it is stuck only with others waiting at the same place.
         if (blockedFor.compareTo(stuckThreshold) < 0 || timed && context.waitersAt(site) < 2) {
             thread.stuck = null;
             return null;

@@ -6,6 +6,7 @@ import io.threadwatch.rules.CatalogLoader;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Tells application code from the JDK and infrastructure, and reads the shape of a stack.
@@ -38,11 +39,13 @@ public final class FrameClassifier {
 
     private final Catalog catalog;
     private final List<String> infrastructure;
+    private final List<Pattern> generated;
 
     /** A classifier that skips the JDK and the catalog's infrastructure, and knows its idle waits. */
     public FrameClassifier(Catalog catalog) {
         this.catalog = catalog;
         this.infrastructure = catalog.infrastructurePrefixes();
+        this.generated = catalog.infrastructurePatterns();
     }
 
     /** A classifier with the built-in catalog. */
@@ -68,6 +71,11 @@ public final class FrameClassifier {
         }
         for (String prefix : infrastructure) {
             if (type.startsWith(prefix)) {
+                return false;
+            }
+        }
+        for (Pattern pattern : generated) {
+            if (pattern.matcher(type).matches()) {
                 return false;
             }
         }

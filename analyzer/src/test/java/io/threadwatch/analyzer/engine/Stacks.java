@@ -95,4 +95,41 @@ final class Stacks {
             f("java.util.concurrent.CountDownLatch.await", 230),
             f("com.acme.grpc.QuoteServer.blockUntilShutdown", 88),
             f("com.acme.grpc.QuoteServer.main", 31));
+
+    /** {@code scheduler-leak.threadwatch-jdk25}: a scheduler's thread started by {@code scheduleAtFixedRate} in a reload. */
+    static final List<Frame> SCHEDULER_PER_RELOAD_CREATED = List.of(
+            f("java.lang.System$1.start", 2231),
+            f("jdk.internal.vm.SharedThreadContainer.start", 147),
+            f("java.util.concurrent.ThreadPoolExecutor.addWorker", 899),
+            f("java.util.concurrent.ThreadPoolExecutor.ensurePrestart", 1556),
+            f("java.util.concurrent.ScheduledThreadPoolExecutor.delayedExecute", 351),
+            f("java.util.concurrent.ScheduledThreadPoolExecutor.scheduleAtFixedRate", 619),
+            f("java.util.concurrent.Executors$DelegatedScheduledExecutorService.scheduleAtFixedRate", 786),
+            f("io.threadwatch.samples.schedulerleak.ConfigReloader.reload", 38),
+            f("io.threadwatch.samples.schedulerleak.ConfigService.lambda$main$1", 47),
+            f("com.sun.net.httpserver.Filter$Chain.doFilter", 98),
+            f("sun.net.httpserver.AuthFilter.doFilter", 76),
+            f("com.sun.net.httpserver.Filter$Chain.doFilter", 101));
+
+    /** {@code scheduler-leak.threadwatch-jdk25}: a leaked scheduler's thread waiting for its next run. */
+    static final List<Frame> SCHEDULER_WAITING = List.of(
+            f("jdk.internal.misc.Unsafe.park", -1),
+            f("java.util.concurrent.locks.LockSupport.parkNanos", 271),
+            f("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos", 1803),
+            f("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take", 1166),
+            f("java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue.take", 883),
+            f("java.util.concurrent.ThreadPoolExecutor.getTask", 1016),
+            f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1076),
+            f("java.util.concurrent.ThreadPoolExecutor$Worker.run", 614),
+            f("java.lang.Thread.runWith", 1487),
+            f("java.lang.Thread.run", 1474));
+
+    /** {@code warmup-pool.threadwatch-jdk25}: a pool worker started by {@code execute} from a request handler. */
+    static final List<Frame> POOL_WORKER_CREATED = List.of(
+            f("java.lang.System$1.start", 2231),
+            f("jdk.internal.vm.SharedThreadContainer.start", 147),
+            f("java.util.concurrent.ThreadPoolExecutor.addWorker", 899),
+            f("java.util.concurrent.ThreadPoolExecutor.execute", 1327),
+            f("io.threadwatch.samples.warmuppool.ThumbnailHandler.handle", 25),
+            f("com.sun.net.httpserver.Filter$Chain.doFilter", 98));
 }

@@ -1,0 +1,280 @@
+package io.threadwatch.analyzer.engine;
+
+import static io.threadwatch.analyzer.engine.FrameClassifierTest.f;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.threadwatch.analyzer.event.BlockingKind;
+import io.threadwatch.analyzer.event.Frame;
+import io.threadwatch.analyzer.report.Explanation;
+import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.report.Limitation;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.LongFunction;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Idle versus stuck, decided from what the recording shows, on synthetic recordings of 40 s with
+ * thread dumps every 10 s (as {@code threadwatch.jfc} takes them) and real stacks. The healthy
+ * shapes here are the ones that raised false alarms on public recordings: threads waiting for work
+ * in code no catalog names.
+ */
+class IdleVersusStuckTest {
+
+    private static final Duration WINDOW = Duration.ofSeconds(4);
+    private static final Duration LENGTH = Duration.ofSeconds(40);
+
+    /** Dumps at 10, 20 and 30 s of the threads {@code at} gives for that second. */
+    private static SyntheticRecording dumpsOf(SyntheticRecording recording, java.util.function.IntFunction<List<SyntheticRecording.Waiting>> at) {
+        for (int s = 10; s < 40; s += 10) {
+            recording.dump(Duration.ofSeconds(s), at.apply(s));
+        }
+        return recording;
+    }
+
+    private static List<SyntheticRecording.Waiting> threads(long from, int count, LongFunction<SyntheticRecording.Waiting> one) {
+        List<SyntheticRecording.Waiting> threads = new ArrayList<>();
+        for (long id = from; id < from + count; id++) {
+            threads.add(one.apply(id));
+        }
+        return threads;
+    }
+
+    private static SyntheticRecording.Waiting parked(long id, String name, List<Frame> frames, String object) {
+        return SyntheticRecording.Waiting.parked(id, name, false, frames, object);
+    }
+
+    private static List<String> idleReasons(EngineResult result, String frame) {
+        return result.explanations().stream().filter(e -> e.decision().equals("idle") && e.frame().startsWith(frame))
+                .map(Explanation::reason).toList();
+    }
+
+    @Test
+    void mainWaitingForShutdownThroughAHelperIsIdle() {
+        EngineResult result = dumpsOf(new SyntheticRecording(),
+                s -> List.of(parked(1, "main", Stacks.MAIN_AWAITS_SHUTDOWN, "0x00000006a0000100")))
+                .analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).isEmpty();
+        assertThat(idleReasons(result, "com.acme.grpc.QuoteServer.blockUntilShutdown"))
+                .containsExactly(WaitJudge.Reason.THREAD_LIFETIME.text);
+    }
+
+    @Test
+    void aFrameworksKeepAliveThreadAndAnIdeLaunchersReaderAreIdle() {
+        List<Frame> keepAlive = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.park", 221),
+                f("java.util.concurrent.CountDownLatch.await", 230),
+                f("org.acme.framework.KeepAlive.run", 58), f("java.lang.Thread.run", 840));
+        List<Frame> controlSocket = List.of(f("sun.nio.ch.SocketDispatcher.read0", -1),
+                f("sun.nio.ch.SocketDispatcher.read", 47), f("sun.nio.ch.NioSocketImpl.implRead", 261),
+                f("sun.nio.ch.NioSocketImpl.read", 308), f("java.io.BufferedReader.readLine", 326),
+                f("org.acme.ide.RemoteTestRunner$ReaderThread.run", 140), f("java.lang.Thread.run", 840));
+        EngineResult result = dumpsOf(new SyntheticRecording(), s -> List.of(
+                parked(2, "framework-keepalive", keepAlive, "0x00000006a0000200"),
+                new SyntheticRecording.Waiting(3, "ReaderThread", "RUNNABLE", controlSocket, "", "", "", List.of())))
+                .analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).isEmpty();
+        assertThat(idleReasons(result, "org.acme.framework.KeepAlive.run")).isNotEmpty();
+        assertThat(idleReasons(result, "org.acme.ide.RemoteTestRunner$ReaderThread.run")).isNotEmpty();
+    }
+
+    @Test
+    void anEventDispatcherInItsOwnLoopIsIdleWithOrWithoutTheCatalog() {
+        List<Frame> osgi = List.of(f("java.lang.Object.wait0", -1), f("java.lang.Object.wait", 366),
+                f("org.eclipse.osgi.framework.eventmgr.EventManager$EventThread.getNextEvent", 400),
+                f("org.eclipse.osgi.framework.eventmgr.EventManager$EventThread.run", 336));
+        List<Frame> unknown = List.of(f("java.lang.Object.wait0", -1), f("java.lang.Object.wait", 366),
+                f("com.acme.bus.Dispatcher.nextEvent", 77), f("com.acme.bus.Dispatcher.run", 41),
+                f("java.lang.Thread.run", 840));
+        EngineResult result = dumpsOf(new SyntheticRecording(), s -> List.of(
+                new SyntheticRecording.Waiting(4, "Framework Event Dispatcher", "WAITING (on object monitor)", osgi,
+                        "waiting on", "0x00000006a0000400", "org.eclipse.osgi.framework.eventmgr.EventManager", List.of()),
+                new SyntheticRecording.Waiting(5, "bus-dispatcher", "WAITING (on object monitor)", unknown,
+                        "waiting on", "0x00000006a0000500", "java.lang.Object", List.of())))
+                .analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).isEmpty();
+        assertThat(idleReasons(result, "org.eclipse.osgi")).singleElement().asString().startsWith("catalog: ");
+        assertThat(idleReasons(result, "com.acme.bus.Dispatcher.nextEvent"))
+                .containsExactly(WaitJudge.Reason.THREAD_LIFETIME.text);
+    }
+
+    @Test
+    void requestsWaitingForeverOnFuturesInsideAPoolAreStuckAndConfirmed() {
+        EngineResult result = dumpsOf(new SyntheticRecording(),
+                s -> threads(20, 16, id -> parked(id, "quote-worker-" + id, Stacks.FUTURE_GET,
+                        String.format("0x00000006a%07x", id))))
+                .analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo("blocked-forever");
+            assertThat(finding.site().frame()).startsWith("io.threadwatch.samples.futureget.QuoteHandler.handle");
+            assertThat(finding.confidence()).isEqualTo("confirmed");
+            assertThat(finding.evidence().get(0).detail()).contains(WaitJudge.Reason.CALL_CHAIN.text);
+        });
+    }
+
+    @Test
+    void idleConsumersStartedTogetherAreIdleButThreadsPilingUpInTheirOwnCodeAreStuck() {
+        // Eight consumers on one empty queue, all there from the start: waiting for work.
+        EngineResult consumers = dumpsOf(new SyntheticRecording(),
+                s -> threads(30, 8, id -> parked(id, "ingest-" + id, Stacks.CONSUMER_LOOP_TAKE, "0x00000006a0000300")))
+                .analyze(WINDOW, LENGTH);
+        assertThat(consumers.findings()).isEmpty();
+
+        // A thread per connection, each stuck reading in its own run(): one more every two seconds.
+        List<Frame> perConnection = List.of(f("sun.nio.ch.SocketDispatcher.read0", -1),
+                f("sun.nio.ch.NioSocketImpl.read", 308), f("java.io.BufferedReader.readLine", 326),
+                f("com.acme.telemetry.ConnectionThread.run", 33), f("java.lang.Thread.run", 840));
+        SyntheticRecording perRequest = new SyntheticRecording();
+        for (long id = 40; id < 58; id++) {
+            perRequest.started(Duration.ofSeconds(2 * (id - 39)), id, "conn-" + id,
+                    List.of(f("com.acme.telemetry.Acceptor.loop", 20), f("java.lang.Thread.run", 840)));
+        }
+        EngineResult stuck = dumpsOf(perRequest, s -> threads(40, 18, id -> id < 40 + s / 2
+                ? new SyntheticRecording.Waiting(id, "conn-" + id, "RUNNABLE", perConnection, "", "", "", List.of())
+                : null).stream().filter(java.util.Objects::nonNull).toList())
+                .analyze(WINDOW, LENGTH);
+        assertThat(stuck.findings()).extracting(Finding::kind).contains("blocked-forever");
+        assertThat(stuck.findings()).filteredOn(f -> f.kind().equals("blocked-forever")).singleElement()
+                .satisfies(finding -> assertThat(finding.evidence().get(0).detail())
+                        .contains(WaitJudge.Reason.PILE_UP.text));
+    }
+
+    @Test
+    void aConsumerAwayFromItsPollLoopIsStuckWhereItWaits() {
+        List<Frame> poll = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.parkNanos", 271),
+                f("java.util.concurrent.LinkedBlockingQueue.poll", 460),
+                f("com.acme.ingest.Broker.poll", 52), f("com.acme.ingest.OrderConsumer.run", 40),
+                f("java.lang.Thread.run", 840));
+        List<Frame> put = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.park", 221),
+                f("java.util.concurrent.ArrayBlockingQueue.put", 370),
+                f("com.acme.ingest.OrderConsumer.handOff", 71), f("com.acme.ingest.OrderConsumer.run", 45),
+                f("java.lang.Thread.run", 840));
+        SyntheticRecording recording = new SyntheticRecording();
+        // Polls of 2 s that find nothing, back to back, until 8 s; then it blocks in put for good.
+        for (int s = 2; s <= 8; s += 2) {
+            recording.blocked(Duration.ofSeconds(s), BlockingKind.PARK, 60, Duration.ofSeconds(2), poll, true, true);
+        }
+        EngineResult result = dumpsOf(recording, s -> List.of(parked(60, "order-consumer", put, "0x00000006a0000600")))
+                .analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo("blocked-forever");
+            assertThat(finding.site().frame()).startsWith("com.acme.ingest.OrderConsumer.handOff");
+            assertThat(finding.evidence().get(0).detail()).contains(WaitJudge.Reason.LEFT_ITS_LOOP.text);
+        });
+        assertThat(result.findings()).noneMatch(f -> f.kind().equals("long-blocking"));
+    }
+
+    @Test
+    void aThreadWaitingWhileHoldingALockOthersQueueForIsStuck() {
+        List<Frame> holder = List.of(f("java.lang.Object.wait0", -1), f("java.lang.Object.wait", 366),
+                f("com.acme.cache.Loader.awaitRefresh", 90), f("com.acme.cache.Loader.run", 30),
+                f("java.lang.Thread.run", 840));
+        List<Frame> blocked = List.of(f("com.acme.cache.Cache.get", 44), f("com.acme.web.Handler.handle", 20),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1136),
+                f("java.util.concurrent.ThreadPoolExecutor$Worker.run", 635), f("java.lang.Thread.run", 840));
+        EngineResult result = dumpsOf(new SyntheticRecording(), s -> {
+            List<SyntheticRecording.Waiting> threads = new ArrayList<>();
+            threads.add(new SyntheticRecording.Waiting(70, "cache-loader", "WAITING (on object monitor)", holder,
+                    "waiting on", "0x00000006a0000700", "java.lang.Object", List.of()).holding("0x00000006a0000777"));
+            threads.addAll(threads(71, 3, id -> new SyntheticRecording.Waiting(id, "web-" + id,
+                    "BLOCKED (on object monitor)", blocked, "waiting to lock", "0x00000006a0000777",
+                    "com.acme.cache.Cache", List.of())));
+            return threads;
+        }).analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).extracting(f -> f.site().frame().replaceAll("\\(.*", ""))
+                .containsExactlyInAnyOrder("com.acme.cache.Loader.awaitRefresh", "com.acme.cache.Cache.get");
+    }
+
+    @Test
+    void aRecordingShorterThanTheStuckThresholdMakesWaitersSuspectsAndSaysSo() {
+        SyntheticRecording recording = new SyntheticRecording();
+        recording.dump(Duration.ofMillis(9_500), threads(80, 16, id -> parked(id, "order-worker-" + id,
+                Stacks.LEAKY_POOL_BORROW, "0x00000006a0000800")));
+        EngineResult result = recording.analyze(Duration.ofSeconds(1), Duration.ofSeconds(10));
+
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo("blocked-forever");
+            assertThat(finding.confidence()).isEqualTo("suspected");
+            assertThat(finding.evidence().get(0).count()).isEqualTo(16);
+            assertThat(finding.evidence().get(0).detail()).contains("suspected");
+        });
+        assertThat(result.limitations()).extracting(Limitation::id).contains("short-recording");
+    }
+
+    @Test
+    void aLoneWaiterInAShortRecordingIsNotASuspect() {
+        SyntheticRecording recording = new SyntheticRecording();
+        recording.dump(Duration.ofMillis(9_500), List.of(parked(80, "order-worker-1", Stacks.LEAKY_POOL_BORROW,
+                "0x00000006a0000800")));
+        assertThat(recording.analyze(Duration.ofSeconds(1), Duration.ofSeconds(10)).findings()).isEmpty();
+    }
+
+    @Test
+    void aWorkerPollingItsDelayQueueInItsOwnLoopIsNotLongBlocking() {
+        List<Frame> delayQueue = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.parkNanos", 252),
+                f("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos", 1679),
+                f("java.util.concurrent.DelayQueue.take", 229),
+                f("datadog.trace.agent.common.writer.TraceProcessingWorker$Daemon.run", 121),
+                f("java.lang.Thread.run", 829));
+        SyntheticRecording recording = new SyntheticRecording();
+        long end = 0;
+        for (int i = 0; i < 6; i++) {
+            end += 6_000;
+            recording.blocked(Duration.ofMillis(end), BlockingKind.PARK, 90, Duration.ofSeconds(6), delayQueue, true,
+                    true);
+        }
+        EngineResult result = recording.analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).isEmpty();
+        assertThat(idleReasons(result, "datadog.trace")).isNotEmpty();
+    }
+
+    @Test
+    void aPoolRunningDryMakesRequestsWaitUntilTheirTimeoutAgainAndAgain() {
+        List<Frame> borrow = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.parkNanos", 269),
+                f("java.util.concurrent.SynchronousQueue.poll", 903),
+                f("com.zaxxer.hikari.util.ConcurrentBag.borrow", 158),
+                f("com.zaxxer.hikari.pool.HikariPool.getConnection", 166),
+                f("com.zaxxer.hikari.HikariDataSource.getConnection", 128),
+                f("com.acme.orders.OrderDao.insert", 41), f("com.acme.orders.OrderServlet.doPost", 28),
+                f("org.apache.tomcat.util.threads.ThreadPoolExecutor.runWorker", 1190),
+                f("java.lang.Thread.run", 1583));
+        SyntheticRecording recording = new SyntheticRecording();
+        // Ten request threads, each giving up after Hikari's 5 s, then serving other requests for 1 s.
+        for (long id = 100; id < 110; id++) {
+            for (long end = 5_000 + 100 * (id - 100); end < 40_000; end += 6_000) {
+                recording.blocked(Duration.ofMillis(end), BlockingKind.PARK, id, Duration.ofSeconds(5), borrow, true,
+                        true);
+            }
+        }
+        EngineResult result = recording.analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.kind()).isEqualTo("long-blocking");
+            assertThat(finding.site().frame()).startsWith("com.acme.orders.OrderDao.insert");
+        });
+    }
+
+    @Test
+    void aTaskThatLoopsOnATimedPollWithoutLeavingItIsIdle() {
+        List<Frame> taskPoll = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.parkNanos", 269),
+                f("java.util.concurrent.LinkedBlockingQueue.poll", 460),
+                f("com.acme.export.Exporter.lambda$start$0", 35),
+                f("java.util.concurrent.FutureTask.run", 317),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1144),
+                f("java.util.concurrent.ThreadPoolExecutor$Worker.run", 642), f("java.lang.Thread.run", 1583));
+        SyntheticRecording recording = new SyntheticRecording();
+        for (long end = 2_000; end < 40_000; end += 2_000) {
+            recording.blocked(Duration.ofMillis(end), BlockingKind.PARK, 95, Duration.ofSeconds(2), taskPoll, true,
+                    true);
+        }
+        EngineResult result = recording.analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).isEmpty();
+        assertThat(idleReasons(result, "com.acme.export.Exporter"))
+                .contains(WaitJudge.Reason.OWN_LOOP.text);
+    }
+}
