@@ -119,9 +119,16 @@ final class DumpAnalysis {
         TrackedThread thread = wait.thread();
         DumpedThread dumped = wait.dumped();
         String fingerprint = StackTable.fingerprint(dumped.frames());
-        if (fingerprint.equals(thread.lastDumpWait) && thread.activeSinceDump && wait.shape().hasSite()) {
+        boolean sameWait = fingerprint.equals(thread.lastDumpWait);
+        if (sameWait && thread.activeSinceDump && wait.shape().hasSite()) {
             // Back at the same wait as at the previous dump, after doing something: its loop.
             history.returnedTo(thread.id, wait.shape().site());
+        }
+        if (!sameWait || thread.activeSinceDump || thread.lastDumpWaitSince == null) {
+            thread.lastDumpWaitSince = now;
+            thread.lastDumpWaitDumps = 1;
+        } else {
+            thread.lastDumpWaitDumps++;
         }
         thread.lastDumpWait = fingerprint;
         thread.activeSinceDump = false;
@@ -146,7 +153,10 @@ final class DumpAnalysis {
                 && previous.stackFingerprint().equals(fingerprint)
                 ? new TrackedThread.BlockedObservation(wait.state(), fingerprint, site, verdict.reason(),
                         previous.firstSeen(), previous.dumps() + 1)
-                : new TrackedThread.BlockedObservation(wait.state(), fingerprint, site, verdict.reason(), now, 1);
+                // It may have waited there, judged idle, before the evidence turned (more threads piled
+                // up behind it): it has been in this wait since the first dump that showed it there.
+                : new TrackedThread.BlockedObservation(wait.state(), fingerprint, site, verdict.reason(),
+                        thread.lastDumpWaitSince, thread.lastDumpWaitDumps);
         boolean timed = wait.state().equals("TIMED_WAITING");
         Duration confirmed = Duration.between(thread.blocked.firstSeen(), now);
         Duration estimated = sparse && thread.lastActivity != null

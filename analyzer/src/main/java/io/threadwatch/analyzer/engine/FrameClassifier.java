@@ -120,7 +120,9 @@ public final class FrameClassifier {
             }
         }
         Catalog.Entry idle = null;
-        int searchTo = site < 0 ? frames.size() : site;
+        // The wait itself may be the site's own method (a framework no infrastructure entry covers,
+        // such as an OSGi dispatcher's getNextEvent); never a frame below it, which runs the site.
+        int searchTo = site < 0 ? frames.size() : site + 1;
         for (int i = 0; i < searchTo && idle == null; i++) {
             idle = catalog.idleWait(frames.get(i).method()).orElse(null);
         }

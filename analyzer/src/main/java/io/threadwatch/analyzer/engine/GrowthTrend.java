@@ -79,6 +79,8 @@ final class GrowthTrend<K> {
         final Deque<Point> raw = new ArrayDeque<>();
         final List<Point> rolled = new ArrayList<>();
         double firstSeconds = Double.NaN;
+        /** Seconds per rolled-up point; starts below any window, so the first points are all kept. */
+        double resolution = 1e-3;
     }
 
     private final Instant origin;
@@ -119,10 +121,7 @@ final class GrowthTrend<K> {
         if (s.raw.size() > rawCapacity) {
             s.raw.removeFirst();
         }
-        s.rolled.add(point);
-        if (s.rolled.size() >= ROLLED_CAPACITY) {
-            rollUp(s.rolled);
-        }
+        rollUp(s, point);
     }
 
     /** Whether the key has points. */
@@ -171,7 +170,7 @@ final class GrowthTrend<K> {
                 lines.add(last);
             }
         }
-        double minAll = longOnly ? hour : Math.max(MIN_ALL_SPAN.toSeconds(), 2 * recentSpan);
+        double minAll = longOnly ? hour : Math.max(MIN_ALL_SPAN.toSeconds(), recentSpan);
         if (observed >= minAll && s.all.getN() >= minPoints) {
             lines.add(line(Horizon.ALL, s.all, latest.value() - valueAt(s.rolled, s.firstSeconds + observed / 2),
                     latest.value(), (int) s.all.getN(), observed));
@@ -236,15 +235,35 @@ final class GrowthTrend<K> {
         return value;
     }
 
-    /** Halves the resolution of the older half of the points, keeping the later point of each pair. */
-    private static void rollUp(List<Point> points) {
-        int half = points.size() / 2;
-        List<Point> merged = new ArrayList<>(points.size());
-        for (int i = 0; i + 1 < half; i += 2) {
-            merged.add(points.get(i + 1));
+    /**
+     * Adds a point to the rolled-up series: one point per bucket of {@code resolution} seconds from
+     * the first point (the bucket's latest), the resolution doubling whenever the series is full,
+     * so that the whole observation stays covered evenly in bounded memory.
+     */
+    private static void rollUp(Series s, Point point) {
+        List<Point> points = s.rolled;
+        if (!points.isEmpty() && bucket(s, points.get(points.size() - 1)) == bucket(s, point)) {
+            points.set(points.size() - 1, point);
+        } else {
+            points.add(point);
         }
-        merged.addAll(points.subList(half - (half % 2 == 0 ? 0 : 1), points.size()));
+        if (points.size() < ROLLED_CAPACITY) {
+            return;
+        }
+        s.resolution *= 2;
+        List<Point> merged = new ArrayList<>(points.size() / 2 + 1);
+        for (Point kept : points) {
+            if (!merged.isEmpty() && bucket(s, merged.get(merged.size() - 1)) == bucket(s, kept)) {
+                merged.set(merged.size() - 1, kept);
+            } else {
+                merged.add(kept);
+            }
+        }
         points.clear();
         points.addAll(merged);
+    }
+
+    private static long bucket(Series s, Point point) {
+        return (long) Math.floor((point.seconds() - s.firstSeconds) / s.resolution);
     }
 }

@@ -76,7 +76,10 @@ final class ThreadDumpParser {
                 printed.add(trimmed);
                 String what = lock.group(1);
                 if (what.equals("locked")) {
-                    locked.add(lock.group(2));
+                    // A monitor entered again further down the stack is printed once per frame.
+                    if (!locked.contains(lock.group(2))) {
+                        locked.add(lock.group(2));
+                    }
                 } else if (blockedOn.isEmpty() && !what.equals("eliminated")) {
                     blockedOn = lock.group(3);
                     waitObject = lock.group(2);

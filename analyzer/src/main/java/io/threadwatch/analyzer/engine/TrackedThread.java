@@ -21,6 +21,10 @@ final class TrackedThread {
     boolean activeSinceDump;
     /** The stack fingerprint of its wait in the latest dump that showed it waiting, or {@code null}. */
     String lastDumpWait;
+    /** The first of the consecutive dumps that showed it in that wait, with no activity in between. */
+    Instant lastDumpWaitSince;
+    /** How many consecutive dumps showed it in that wait. */
+    int lastDumpWaitDumps;
     /** The current wait as the latest dump showed it, when it may be stuck; {@code null} otherwise. */
     BlockedObservation blocked;
     /** Why the latest dump counted it as stuck, or {@code null} when it is not. */

@@ -53,7 +53,8 @@ class LeakHorizonsTest {
                 List<SyntheticRecording.Waiting> alive = new ArrayList<>();
                 for (Map.Entry<Long, Duration> started : startedAt.entrySet()) {
                     Duration ended = endedAt.get(started.getKey());
-                    if (started.getValue().compareTo(at) < 0 && (ended == null || ended.compareTo(at) > 0)) {
+                    // A thread started at the dump's instant is in it (the start is ordered first).
+                    if (started.getValue().compareTo(at) <= 0 && (ended == null || ended.compareTo(at) > 0)) {
                         alive.add(waits.get(started.getKey()));
                     }
                 }

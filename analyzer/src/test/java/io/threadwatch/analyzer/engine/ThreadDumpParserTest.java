@@ -96,4 +96,18 @@ class ThreadDumpParserTest {
         ThreadDump dump = ThreadDumpParser.parse(Instant.EPOCH, text);
         assertThat(DumpAnalysis.blockedState(dump.threads().get(0))).isNull();
     }
+
+    @Test
+    void readsWhatEachThreadWaitsOnAndTheMonitorsItHolds() throws IOException {
+        ThreadDump last = dumps("silent-clients.threadwatch-jdk25.jfr.gz").get(3);
+        DumpedThread handler = last.threads().stream().filter(t -> t.name().equals("ingest-handler-1")).findFirst()
+                .orElseThrow();
+        assertThat(handler.locked()).singleElement().asString().startsWith("0x");
+        DumpedThread finalizer = last.threads().stream().filter(t -> t.name().equals("Finalizer")).findFirst().orElseThrow();
+        assertThat(finalizer.waitObject()).startsWith("0x");
+        assertThat(finalizer.locked()).containsExactly(finalizer.waitObject());
+        DumpedThread main = last.threads().stream().filter(t -> t.name().equals("main")).findFirst().orElseThrow();
+        assertThat(main.sleeping()).isTrue();
+        assertThat(main.waitObject()).isEmpty();
+    }
 }
