@@ -3,6 +3,8 @@ package io.threadwatch.analyzer.cli;
 import io.threadwatch.analyzer.AnalysisOptions;
 import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.rules.Catalog;
+import io.threadwatch.rules.CatalogLoader;
 import io.threadwatch.rules.Condition;
 import io.threadwatch.rules.EvidenceRole;
 import io.threadwatch.rules.Rule;
@@ -22,11 +24,14 @@ import picocli.CommandLine.Option;
 @Command(name = "rules",
         description = {"Lists the rules an analysis runs: the built-in pack, with a rule file's additions and "
                 + "overrides when --rules is given. Use it to check a rule file before an analysis.",
-                "A rule fires when all its conditions hold for 'for' consecutive windows on one label set."},
+                "A rule fires when all its conditions hold for 'for' consecutive windows on one label set.",
+                "With --catalog, lists the catalog instead (infrastructure packages, idle waits, service threads, "
+                        + "each with why it is there), with the entries of the catalog files given added."},
         mixinStandardHelpOptions = true,
         versionProvider = ThreadwatchCommand.VersionProvider.class,
         exitCodeListHeading = "%nExit codes:%n",
-        exitCodeList = {"0:The rules are valid.", "2:Usage error, or the rule file is invalid (its line and reason are printed)."})
+        exitCodeList = {"0:The rules (or catalog files) are valid.",
+                "2:Usage error, or a rule or catalog file is invalid (its line and reason are printed)."})
 final class RulesCommand implements Callable<Integer> {
 
     @CommandLine.Spec
@@ -38,6 +43,11 @@ final class RulesCommand implements Callable<Integer> {
     @Option(names = "--slis", description = "List the SLIs rules can use, with their units and labels, instead.")
     boolean slis;
 
+    @Option(names = "--catalog", paramLabel = "FILE", arity = "0..*",
+            description = "List the catalog instead: the built-in one, with these catalog files' entries added "
+                    + "(none: the built-in catalog alone).")
+    List<Path> catalogs;
+
     @Override
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
@@ -47,6 +57,9 @@ final class RulesCommand implements Callable<Integer> {
                         sli.labels().isEmpty() ? "-" : String.join(",", sli.labels()), sli.meaning());
             }
             return ExitCodes.OK;
+        }
+        if (catalogs != null) {
+            return printCatalog(out);
         }
         RuleSet ruleSet = AnalysisOptions.defaults().rules();
         if (rules != null) {
@@ -75,6 +88,29 @@ final class RulesCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private int printCatalog(PrintWriter out) {
+        Catalog catalog = CatalogLoader.builtIn();
+        try {
+            for (Path file : catalogs) {
+                catalog = CatalogLoader.load(catalog, file);
+            }
+        } catch (RuleFileException e) {
+            throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
+        }
+        print(out, "infrastructure (never a site)", catalog.infrastructure());
+        print(out, "idle waits (a thread blocked inside one waits for work)", catalog.idleWaits());
+        print(out, "service threads (not the application's)", catalog.serviceThreads());
+        return ExitCodes.OK;
+    }
+
+    private static void print(PrintWriter out, String heading, List<Catalog.Entry> entries) {
+        out.printf("%s:%n", heading);
+        for (Catalog.Entry entry : entries) {
+            out.printf("  %-60s %s%s%n", entry.match(), entry.why(),
+                    entry.source().equals("built-in") ? "" : " [" + entry.source() + "]");
+        }
     }
 
     private static String describe(Condition condition) {

@@ -91,6 +91,7 @@ final class DumpAnalysis {
             if (state == null) {
                 thread.active(dump.time());
                 thread.lastDumpWait = null;
+                thread.lastDumpLines = List.of();
                 continue;
             }
             waiting.add(new Waiting(dumped, thread, state, sites.shape(dumped.frames())));
@@ -213,13 +214,10 @@ final class DumpAnalysis {
         }
     }
 
-    /** The dump lines of a thread whose observation we keep; kept per observation for suspects. */
-    private List<String> lastLines(TrackedThread thread) {
-        List<String> lines = lastLinesById.get(thread.id);
-        return lines == null ? List.of() : lines;
+    /** The lines the latest dump printed for a thread it showed waiting. */
+    private static List<String> lastLines(TrackedThread thread) {
+        return thread.lastDumpLines;
     }
-
-    private final Map<Long, List<String>> lastLinesById = new HashMap<>();
 
     /** How many dumps were read. */
     long dumps() {
@@ -277,7 +275,7 @@ final class DumpAnalysis {
         Context(ThreadDump dump, List<Waiting> waiting) {
             for (Waiting wait : waiting) {
                 DumpedThread dumped = wait.dumped();
-                lastLinesById.put(dumped.threadId(), dumped.lines());
+                wait.thread().lastDumpLines = dumped.lines();
                 Site createdAt = wait.thread().creationSite;
                 if (createdAt != null && !dumped.waitObject().isEmpty()) {
                     objectsByCreationSite.computeIfAbsent(createdAt, s -> new ArrayList<>()).add(dumped.waitObject());
@@ -294,7 +292,6 @@ final class DumpAnalysis {
                     }
                 }
             }
-            lastLinesById.keySet().retainAll(idsOf(dump));
             for (Map.Entry<Site, Integer> entry : waitersNow.entrySet()) {
                 Waiters waiters = waitersBySite.computeIfAbsent(entry.getKey(), s -> new Waiters());
                 if (waiters.first < 0) {
@@ -304,14 +301,6 @@ final class DumpAnalysis {
             for (Map.Entry<Site, Waiters> entry : waitersBySite.entrySet()) {
                 entry.getValue().latest = waitersNow.getOrDefault(entry.getKey(), 0);
             }
-        }
-
-        private Set<Long> idsOf(ThreadDump dump) {
-            Set<Long> ids = new HashSet<>();
-            for (DumpedThread thread : dump.threads()) {
-                ids.add(thread.threadId());
-            }
-            return ids;
         }
 
         @Override

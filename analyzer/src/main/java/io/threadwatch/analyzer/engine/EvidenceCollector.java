@@ -242,9 +242,23 @@ final class EvidenceCollector {
             return List.of();
         }
         TrackedThread oldest = live.get(0);
-        return List.of(new Evidence("live-threads", live.size(), live.stream().map(t -> t.name).toList(), List.of(),
-                live.size() + " threads from this site alive at the end; the oldest, " + oldest.name + ", started at "
-                        + Values.instant(oldest.started)));
+        // Where they wait now: the stack most of them showed in the latest dump.
+        Map<String, List<TrackedThread>> byWait = new LinkedHashMap<>();
+        for (TrackedThread thread : live) {
+            if (thread.lastDumpWait != null) {
+                byWait.computeIfAbsent(thread.lastDumpWait, k -> new ArrayList<>()).add(thread);
+            }
+        }
+        List<TrackedThread> most = byWait.values().stream().max(Comparator.comparingInt(List::size)).orElse(List.of());
+        StringBuilder detail = new StringBuilder();
+        detail.append(live.size()).append(" threads from this site alive at the end; the oldest, ").append(oldest.name)
+                .append(oldest.started == null ? ", was there before the recording started"
+                        : ", started at " + Values.instant(oldest.started));
+        if (!most.isEmpty()) {
+            detail.append("; ").append(most.size()).append(" of them wait at the stack shown in the latest dump");
+        }
+        return List.of(new Evidence("live-threads", live.size(), live.stream().map(t -> t.name).toList(),
+                most.isEmpty() ? List.of() : most.get(0).lastDumpLines, detail.toString()));
     }
 
     private List<Evidence> blockedStacks(Site site) {

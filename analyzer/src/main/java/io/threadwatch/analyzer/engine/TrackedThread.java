@@ -23,6 +23,8 @@ final class TrackedThread {
     String lastDumpWait;
     /** The first of the consecutive dumps that showed it in that wait, with no activity in between. */
     Instant lastDumpWaitSince;
+    /** The frame and lock lines of that wait, as the dump printed them; empty when it was not waiting. */
+    java.util.List<String> lastDumpLines = java.util.List.of();
     /** How many consecutive dumps showed it in that wait. */
     int lastDumpWaitDumps;
     /** The current wait as the latest dump showed it, when it may be stuck; {@code null} otherwise. */

@@ -121,6 +121,11 @@ final class SyntheticRecording {
         return this;
     }
 
+    SyntheticRecording virtualStarted(Duration offset, long id, String name) {
+        events.add(new io.threadwatch.analyzer.event.VirtualThreadStarted(at(offset), id, name));
+        return this;
+    }
+
     SyntheticRecording sampled(Duration offset, long id) {
         events.add(new ThreadSampled(at(offset), id, false, Stack.EMPTY));
         return this;
