@@ -154,9 +154,7 @@ public final class AnalysisEngine {
         gaps.skipped(gap);
         evaluator.evaluate(gap, List.of());
         for (TrackedThread thread : ledger.live()) {
-            thread.lastActivity = null;
-            thread.blocked = null;
-            thread.stuck = null;
+            thread.forgetWaits();
         }
         latestCount = null;
     }

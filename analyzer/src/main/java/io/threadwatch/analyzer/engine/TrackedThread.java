@@ -54,6 +54,21 @@ final class TrackedThread {
     }
 
     /**
+     * Nothing was recorded for a while (a gap between chunks): what the thread did in between is
+     * unknown, so no wait seen before is carried past it.
+     */
+    void forgetWaits() {
+        lastActivity = null;
+        activeSinceDump = false;
+        lastDumpWait = null;
+        lastDumpWaitSince = null;
+        lastDumpWaitDumps = 0;
+        lastDumpLines = java.util.List.of();
+        blocked = null;
+        stuck = null;
+    }
+
+    /**
      * A wait seen in dumps that may be stuck: same state and stack since {@code firstSeen}, over
      * {@code dumps} consecutive dumps with no activity in between.
      *
