@@ -294,8 +294,9 @@ final class EvidenceCollector {
                 how = "for up to " + seconds + " s (estimated from its last activity: dumps were too sparse to confirm)";
                 break;
             default:
-                how = "for all " + seconds + " s the recording watched it, with no activity (suspected: the recording "
-                        + "is shorter than the stuck threshold)";
+                how = "for all " + seconds + " s the recording watched it, with no activity: it waited without "
+                        + "a timeout for the whole time it was observed, but the recording is shorter than the stuck "
+                        + "threshold, so it is suspected, not confirmed";
         }
         return state + on + "; blocked " + how + "; not an idle wait: " + stuck.why().text;
     }
