@@ -221,7 +221,7 @@ public final class AnalysisEngine {
             blocking.record(event, shape.site());
             return;
         }
-        Explanations.Entry entry = explanations.idle(verdict, shape, event.stack().frames());
+        Explanations.Entry entry = explanations.idle(verdict, shape, event.stack());
         if (entry != null) {
             entry.observed();
         }

@@ -1,11 +1,14 @@
 package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.Frame;
+import io.threadwatch.analyzer.event.Stack;
+import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.report.Explanation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -61,6 +64,11 @@ final class Explanations {
     }
 
     private final Map<Key, Entry> entries = new HashMap<>();
+    /**
+     * The entry of each (stack, reason) of blocking events, so that an idle wait on the per-event
+     * path costs one identity lookup, not a key and its strings. Bounded like the stack table.
+     */
+    private final Map<Stack, Entry[]> byStack = new IdentityHashMap<>();
 
     /** The entry for a decision at a frame; {@code null} when the bound is reached. */
     Entry entry(String decision, String reason, String frame) {
@@ -71,6 +79,23 @@ final class Explanations {
             entries.put(key, entry);
         }
         return entry;
+    }
+
+    /** The entry for an idle wait that a blocking event with this interned stack ended. */
+    Entry idle(WaitJudge.Verdict verdict, StackShape shape, Stack stack) {
+        Entry[] byReason = byStack.get(stack);
+        if (byReason == null) {
+            if (byStack.size() >= StackTable.LIMIT) {
+                byStack.clear();
+            }
+            byReason = new Entry[WaitJudge.Reason.values().length];
+            byStack.put(stack, byReason);
+        }
+        int reason = verdict.reason().ordinal();
+        if (byReason[reason] == null) {
+            byReason[reason] = idle(verdict, shape, stack.frames());
+        }
+        return byReason[reason];
     }
 
     /** The entry for an idle wait with this shape and verdict. */
