@@ -3,9 +3,11 @@ package io.threadwatch.analyzer.engine;
 import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.CpuCount;
 import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.G1CollectionTyped;
 import io.threadwatch.analyzer.event.GarbageCollected;
 import io.threadwatch.analyzer.event.GcConfigured;
 import io.threadwatch.analyzer.event.HeapAfterGc;
+import io.threadwatch.analyzer.event.HeapConfigured;
 import io.threadwatch.analyzer.event.JvmInfo;
 import io.threadwatch.analyzer.event.OldObjectSampled;
 import io.threadwatch.analyzer.event.Pinned;
@@ -46,7 +48,7 @@ public final class AnalysisEngine {
     private final WindowClock clock;
     private final Sites sites;
     private final ThreadLedger ledger;
-    private final BlockingStats blocking = new BlockingStats();
+    private final BlockingStats blocking;
     private final Trend<Site> leaks;
     private final DumpAnalysis dumps;
     private final VirtualThreads virtualThreads;
@@ -77,6 +79,7 @@ public final class AnalysisEngine {
         this.listener = listener;
         this.clock = new WindowClock(settings.origin(), settings.window());
         this.sites = new Sites(new FrameClassifier(settings.infrastructure()));
+        this.blocking = new BlockingStats(settings.origin());
         this.ledger = new ThreadLedger(sites);
         Duration span = settings.window().multipliedBy(settings.leakSpanWindows());
         this.leaks = new Trend<>(settings.origin(), span, EngineSettings.MIN_TREND_POINTS);
@@ -148,6 +151,8 @@ public final class AnalysisEngine {
         on(GarbageCollected.class, heap::collected);
         on(HeapAfterGc.class, heap::heapAfterGc);
         on(GcConfigured.class, heap::configured);
+        on(HeapConfigured.class, heap::configured);
+        on(G1CollectionTyped.class, heap::typed);
         on(OldObjectSampled.class, leakCandidates::sampled);
     }
 

@@ -25,6 +25,8 @@ public final class JfrEventNames {
     public static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
     public static final String GC_HEAP_SUMMARY = "jdk.GCHeapSummary";
     public static final String GC_CONFIGURATION = "jdk.GCConfiguration";
+    public static final String GC_HEAP_CONFIGURATION = "jdk.GCHeapConfiguration";
+    public static final String G1_GARBAGE_COLLECTION = "jdk.G1GarbageCollection";
     public static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
 
     private JfrEventNames() {
