@@ -56,6 +56,8 @@ vthread-pinning|samples/jdk21|$JDK25||$pkg.vthreadpinning.PricingService|vthread
 unbounded-cache|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.unboundedcache.ExportService|heap-growth $pkg.unboundedcache.ReportRenderer.render
 busy-vthreads|samples/jdk21|$JDK25||$pkg.busyvthreads.SearchService|
 large-flat-heap|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.largeflatheap.CatalogService|
+cache-warmup|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.cachewarmup.TileService|
+full-heap|samples/jdk21|$JDK25|-Xms64m -Xmx64m|$pkg.fullheap.RateService|gc-pressure -
 "
 ALL_VARIANTS="default-jdk17 profile-jdk17 threadwatch-jdk25 default-jdk25"
 VARIANTS="${VARIANTS:-$ALL_VARIANTS}"
