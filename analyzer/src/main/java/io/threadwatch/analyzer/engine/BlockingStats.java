@@ -23,6 +23,7 @@ import java.util.TreeMap;
 final class BlockingStats {
 
     private static final int STACKS_PER_SITE = 8;
+    private static final long MILLI = 1_000_000L;
     private static final int BLOCKERS_PER_SITE = 8;
 
     private record Key(BlockingKind kind, Site site) implements Comparable<Key> {
@@ -80,8 +81,17 @@ final class BlockingStats {
      * 8 s in a 1 s window.
      */
     private long chargeable(Blocked event) {
-        long inWindow = Math.max(0, Duration.between(windowStart, event.time()).toNanos());
-        return Math.min(event.durationNanos(), inWindow);
+        return Math.min(event.durationNanos(), sinceWindowStart(windowStart, event.time()));
+    }
+
+    /**
+     * The time from a window's start to an event's end, in whole milliseconds: parsers convert a
+     * chunk's ticks with clocks that differ by a few nanoseconds (README, "Parsers"), and the
+     * charged part of a wait must not depend on which parser read the recording.
+     */
+    static long sinceWindowStart(Instant windowStart, Instant end) {
+        long nanos = Duration.between(windowStart, end).toNanos();
+        return nanos <= 0 ? 0 : nanos / MILLI * MILLI;
     }
 
     /** The window's blocking SLIs; then starts the next window. */

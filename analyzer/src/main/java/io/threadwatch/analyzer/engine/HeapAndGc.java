@@ -80,8 +80,7 @@ final class HeapAndGc {
      * charging it here once gave {@code gc.overhead.ratio} 1.05 for a 4.2 s full GC in a 4 s window.
      */
     private long chargeable(GarbageCollected gc) {
-        long inWindow = Math.max(0, Duration.between(windowStart, gc.time()).toNanos());
-        return Math.min(gc.pausesNanos(), inWindow);
+        return Math.min(gc.pausesNanos(), BlockingStats.sinceWindowStart(windowStart, gc.time()));
     }
 
     void typed(G1CollectionTyped typed) {
