@@ -21,8 +21,11 @@ import org.apache.commons.math3.stat.regression.SimpleRegression;
  */
 final class LiveSetTrend {
 
-    /** Growth seen over less time than this says nothing about a leak (one burst, one GC cycle). */
-    static final Duration MIN_OBSERVATION = Duration.ofSeconds(20);
+    /**
+     * Growth seen over less time than this says nothing about a leak (one burst, one GC cycle): a
+     * "1.05 TiB/hour" came from one second of growth. Not longer: live windows of 2 s span 16 s.
+     */
+    static final Duration MIN_OBSERVATION = Duration.ofSeconds(10);
     /** Points measured after old-generation collections needed for a line. */
     static final int MIN_MEASURED = 3;
     /** Window minima after young collections needed for a line, when nothing was measured. */

@@ -98,7 +98,7 @@ public enum Sli {
     /** Slope of the live set over the last windows. */
     HEAP_AFTER_GC_SLOPE("heap.after_gc.slope", "bytes/hour", List.of(),
             "regression slope of the live set (heap.live points) over the last windows; only with at least "
-                    + "20 s of points, 3 measured after old-generation collections or 6 window minima"),
+                    + "10 s of points, 3 measured after old-generation collections or 6 window minima"),
     /** Significance of {@code heap.after_gc.slope}. */
     HEAP_AFTER_GC_PVALUE("heap.after_gc.pvalue", "probability", List.of(),
             "significance of heap.after_gc.slope: the p-value of its slope"),
