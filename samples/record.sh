@@ -82,6 +82,8 @@ otel-healthy|samples/frameworks|$JDK17_AND_25||$pkg.otelhealthy.CheckoutService|
 otel-tracer-leak|samples/frameworks|$JDK17_AND_25||$pkg.oteltracerleak.CheckoutService|thread-leak $pkg.oteltracerleak.TenantTracing.tracerFor
 slow-leak-gateway|samples|long20m-jdk25 long60m-jdk25||$pkg.slowleakgateway.DeviceGateway|thread-leak $pkg.slowleakgateway.RouteConfig.reload
 steady-gateway|samples|long60m-jdk25||$pkg.steadygateway.UploadGateway|
+cache-warmup|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.cachewarmup.TileService|
+full-heap|samples/jdk21|$JDK25|-Xms64m -Xmx64m|$pkg.fullheap.RateService|gc-pressure -
 "
 # The recordings of an app that need their own service arguments or expect other findings than
 # the app's (APPS: "=" keeps the app's findings).

@@ -31,7 +31,10 @@ class SampleRecordingsTest {
         assertThat(ReportAssertions.kindsAndSites(report)).as(expectation + " findings").isEqualTo(expectation.expected());
         for (Finding finding : report.findings()) {
             assertThat(finding.evidence()).as(finding.id() + " evidence").isNotEmpty();
-            assertThat(finding.evidence().get(0).frames()).as(finding.id() + " evidence stack").isNotEmpty();
+            if (finding.site() != null) {
+                // A finding without a site (GC pressure) has no stack to show; one with a site shows it first.
+                assertThat(finding.evidence().get(0).frames()).as(finding.id() + " evidence stack").isNotEmpty();
+            }
         }
         for (String kind : expectation.notAssessed()) {
             assertThat(report.limitations()).as(expectation + " must say it cannot assess " + kind)

@@ -25,8 +25,10 @@ public enum EvidenceRole {
     SUBMIT_FAILURES("submit-failures"),
     /** Sampled objects still alive, grouped by allocation site, with their types and path to a GC root. */
     LEAK_CANDIDATES("leak-candidates"),
-    /** The collectors, their pauses and the causes of collections. */
-    GC_PAUSES("gc-pauses");
+    /** The collectors, their pauses and the causes of collections, full ones apart; heap after GC against its maximum. */
+    GC_PAUSES("gc-pauses"),
+    /** The heap's live set over the trend's span: how it was measured, how much it grew and how soon it fills the heap. */
+    LIVE_SET("live-set");
 
     private final String id;
 

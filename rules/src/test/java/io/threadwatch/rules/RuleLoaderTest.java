@@ -17,7 +17,8 @@ class RuleLoaderTest {
             "threads.leak.pvalue", "threads.leak.growth", "threads.stuck", "blocked.p99", "blocked.count",
             "blocked.time.ratio", "threads.deadlocked", "vthreads.leak.rate", "vthreads.leak.pvalue",
             "vthreads.leak.growth", "vthreads.pinned.p99", "vthreads.pinned.count", "vthreads.submit.failed",
-            "heap.after_gc.slope", "heap.after_gc.pvalue", "heap.after_gc.growth", "gc.overhead.ratio", "gc.pause.p99");
+            "heap.after_gc.slope", "heap.after_gc.pvalue", "heap.after_gc.growth", "gc.overhead.ratio", "gc.pause.p99",
+            "heap.live.growth.ratio", "heap.live.ratio", "gc.full.count");
 
     private final RuleLoader loader = RuleLoader.forSlis(SLIS);
 
@@ -33,7 +34,7 @@ class RuleLoaderTest {
         RuleSet rules = loader.builtIn();
         assertThat(rules.all()).extracting(Rule::id).containsExactly("creation-storm", "active-ratio", "thread-leak",
                 "stuck-threads", "blocked-p99", "contention", "deadlock", "vthread-leak", "vthread-pinning",
-                "vthread-submit-failed", "heap-growth", "gc-overhead", "gc-pause");
+                "vthread-submit-failed", "heap-growth", "gc-overhead", "gc-pause", "full-heap");
         assertThat(rules.enabled()).extracting(Rule::kind).containsOnly(FindingKind.values());
         assertThat(rules.get("active-ratio").orElseThrow().enabled()).isFalse();
         Rule leak = rules.get("thread-leak").orElseThrow();

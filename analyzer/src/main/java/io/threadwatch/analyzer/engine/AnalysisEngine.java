@@ -3,9 +3,11 @@ package io.threadwatch.analyzer.engine;
 import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.CpuCount;
 import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.G1CollectionTyped;
 import io.threadwatch.analyzer.event.GarbageCollected;
 import io.threadwatch.analyzer.event.GcConfigured;
 import io.threadwatch.analyzer.event.HeapAfterGc;
+import io.threadwatch.analyzer.event.HeapConfigured;
 import io.threadwatch.analyzer.event.JvmInfo;
 import io.threadwatch.analyzer.event.OldObjectSampled;
 import io.threadwatch.analyzer.event.Pinned;
@@ -53,7 +55,7 @@ public final class AnalysisEngine {
     private final WaitHistory waitHistory = new WaitHistory();
     private final Explanations explanations = new Explanations();
     private final ThreadLedger ledger;
-    private final BlockingStats blocking = new BlockingStats();
+    private final BlockingStats blocking;
     private final GrowthTrend<Site> leaks;
     private final DumpAnalysis dumps;
     private final VirtualThreads virtualThreads;
@@ -85,6 +87,7 @@ public final class AnalysisEngine {
         this.listener = listener;
         this.clock = new WindowClock(settings.origin(), settings.window());
         this.sites = new Sites(new FrameClassifier(settings.catalog()));
+        this.blocking = new BlockingStats(settings.origin());
         this.ledger = new ThreadLedger(sites, waitHistory);
         Duration span = settings.window().multipliedBy(settings.leakSpanWindows());
         this.leaks = new GrowthTrend<>(settings.origin(), settings.window(), settings.leakSpanWindows(),
@@ -196,6 +199,8 @@ public final class AnalysisEngine {
         on(GarbageCollected.class, heap::collected);
         on(HeapAfterGc.class, heap::heapAfterGc);
         on(GcConfigured.class, heap::configured);
+        on(HeapConfigured.class, heap::configured);
+        on(G1CollectionTyped.class, heap::typed);
         on(OldObjectSampled.class, leakCandidates::sampled);
     }
 

@@ -14,15 +14,26 @@ final class DurationCell {
     private final Histogram micros = new Histogram(SIGNIFICANT_DIGITS);
     long count;
     long totalNanos;
+    /** The part of the durations charged to the window they ended in (see {@link #record(long, boolean, long)}). */
+    long chargedNanos;
     /** Durations over 100 ms. */
     long slow;
     /** Waits without a timeout. */
     long untimed;
 
     void record(long nanos, boolean timed) {
+        record(nanos, timed, nanos);
+    }
+
+    /**
+     * Records a duration whose part {@code chargedNanos} fell in the open window: the distribution
+     * and the total take the whole duration, the window's time ratio only that part.
+     */
+    void record(long nanos, boolean timed, long chargedNanos) {
         micros.recordValue(Math.max(0, nanos / 1000));
         count++;
         totalNanos += nanos;
+        this.chargedNanos += chargedNanos;
         if (nanos > SLOW_NANOS) {
             slow++;
         }
@@ -36,6 +47,7 @@ final class DurationCell {
         total.micros.add(micros);
         total.count += count;
         total.totalNanos += totalNanos;
+        total.chargedNanos += chargedNanos;
         total.slow += slow;
         total.untimed += untimed;
     }
@@ -44,6 +56,7 @@ final class DurationCell {
         micros.reset();
         count = 0;
         totalNanos = 0;
+        chargedNanos = 0;
         slow = 0;
         untimed = 0;
     }
@@ -56,8 +69,8 @@ final class DurationCell {
         return micros.getMaxValue() / 1000.0;
     }
 
-    /** Total time per second of {@code seconds}: how many threads were busy with it on average. */
+    /** Charged time per second of {@code seconds}: how many threads were busy with it on average. */
     double ratioOf(double seconds) {
-        return totalNanos / 1e9 / seconds;
+        return chargedNanos / 1e9 / seconds;
     }
 }

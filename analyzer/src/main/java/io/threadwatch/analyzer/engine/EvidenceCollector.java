@@ -85,6 +85,7 @@ final class EvidenceCollector {
         switch (role) {
             case LEAK_CANDIDATES: return leakCandidates();
             case GC_PAUSES: return gcPauses();
+            case LIVE_SET: return liveSet();
             default:
                 break;
         }
@@ -181,15 +182,63 @@ final class EvidenceCollector {
         if (heap.collections() == 0) {
             return List.of();
         }
-        StringBuilder detail = new StringBuilder(heap.describePauses());
-        if (heap.latestHeapUsed() >= 0) {
-            detail.append("; heap used after the last GC ").append(Values.forPeople(heap.latestHeapUsed() / 1048576.0))
-                    .append(" MiB of ").append(Values.forPeople(heap.latestHeapCommitted() / 1048576.0))
-                    .append(" MiB committed");
+        HeapAndGc.GcSummary gc = heap.summary();
+        StringBuilder detail = new StringBuilder();
+        if (!gc.collectors().isEmpty()) {
+            detail.append("collectors ").append(gc.collectors()).append("; ");
         }
-        return List.of(new Evidence("gc-pauses", heap.collections(), List.of(), List.of(), detail.toString()));
+        detail.append(gc.count()).append(" collections (").append(String.join(", ", gc.byCollector())).append(')');
+        if (gc.full() > 0) {
+            detail.append(", ").append(gc.full()).append(" of them full (causes: ")
+                    .append(String.join(", ", gc.fullCauses())).append(')');
+        }
+        detail.append("; longest pause p99 ").append(Values.forPeople(gc.pauseP99Millis())).append(" ms, max ")
+                .append(Values.forPeople(gc.pauseMaxMillis())).append(" ms; causes: ").append(String.join(", ", gc.causes()));
+        if (gc.lastUsedBytes() >= 0) {
+            detail.append("; heap used after the last GC ").append(mib(gc.lastUsedBytes()));
+            if (gc.liveBytes() >= 0) {
+                detail.append(", live set ").append(mib(gc.liveBytes()));
+            }
+            detail.append(gc.maxBytes() > 0 ? " of the " + mib(gc.maxBytes()) + " max heap" : " (max heap unknown)");
+        }
+        return List.of(new Evidence("gc-pauses", gc.count(), List.of(), List.of(), detail.toString()));
     }
 
+    /** The live set's trend: what it was measured after, how much of the heap it gained, how soon it fills it. */
+    private List<Evidence> liveSet() {
+        LiveSetTrend.Line line = heap.latestLine();
+        if (line == null) {
+            return List.of();
+        }
+        long max = heap.maxHeapBytes();
+        StringBuilder detail = new StringBuilder();
+        detail.append("live set ").append(mib(line.first().bytes())).append(share(line.first().bytes(), max))
+                .append(" at ").append(Values.instant(line.first().time())).append(", ")
+                .append(mib(line.latest().bytes())).append(share(line.latest().bytes(), max)).append(" at ")
+                .append(Values.instant(line.latest().time())).append(": ").append(line.points()).append(' ')
+                .append(line.basis() == LiveSetTrend.Basis.MEASURED
+                        ? "points measured after full, mixed or old collections"
+                        : "window minima of the heap after young collections (no old, mixed or full collection yet: an "
+                                + "old collection may still free part of it)")
+                .append(" over ").append(Values.forPeople(line.observedSeconds())).append(" s");
+        if (max > 0) {
+            detail.append("; it gained ").append(Values.forPeople(100.0 * line.observedGrowthBytes() / max))
+                    .append("% of the max heap in that time");
+            if (line.perHour() > 0) {
+                detail.append(", and at that rate fills it in ")
+                        .append(Values.forPeople(HeapAndGc.minutesToFull(line, max))).append(" min");
+            }
+        }
+        return List.of(new Evidence("live-set", line.points(), List.of(), List.of(), detail.toString()));
+    }
+
+    private static String mib(long bytes) {
+        return Values.forPeople(bytes / 1048576.0) + " MiB";
+    }
+
+    private static String share(long bytes, long max) {
+        return max > 0 ? " (" + Values.forPeople(100.0 * bytes / max) + "% of the max heap)" : "";
+    }
 
     /**
      * The creation site of the threads the finding is about: the site itself for thread findings,
@@ -313,12 +362,16 @@ final class EvidenceCollector {
                 continue;
             }
             String blocker = run.blockers.top("");
+            // The rule's headline p99 is its worst window's; say which, beside the whole recording's.
+            String worst = run.worstWindow == null ? ""
+                    : "; worst window p99 " + Values.forPeople(run.worstWindowP99Millis) + " ms ("
+                            + Values.instant(run.worstWindow.start()) + " to " + Values.instant(run.worstWindow.end()) + ")";
             evidence.add(new Evidence("blocking-events", total.count, List.of(), lines(run.stacks.top(Stack.EMPTY)),
-                    entry.getKey().label() + ": " + total.count + " events, p99 " + Values.forPeople(total.p99Millis())
-                            + " ms, max " + Values.forPeople(total.maxMillis()) + " ms, "
-                            + Values.forPeople(total.totalNanos / 1e9) + " s in total"
+                    entry.getKey().label() + " over the whole recording: " + total.count + " events, p99 "
+                            + Values.forPeople(total.p99Millis()) + " ms, max " + Values.forPeople(total.maxMillis())
+                            + " ms, " + Values.forPeople(total.totalNanos / 1e9) + " s in total"
                             + (blocker.isEmpty() ? "" : ", mostly on " + blocker)
-                            + (total.untimed > 0 ? ", " + total.untimed + " without timeout" : "")));
+                            + (total.untimed > 0 ? ", " + total.untimed + " without timeout" : "") + worst));
         }
         return evidence;
     }

@@ -139,6 +139,11 @@ public final class FrameClassifier {
             // The main thread (or a launcher's main calling the application's by reflection).
             return StackShape.Position.THREAD_ENTRY;
         }
+        if (!THREAD_ROOTS.contains(bottom.method())) {
+            // Every Java thread's stack ends in its root or in main: one that does not was cut at
+            // the recording's stack depth (64 frames by default), and what runs it is unknown.
+            return StackShape.Position.TASK;
+        }
         for (int i = outermost + 1; i < frames.size(); i++) {
             Frame frame = frames.get(i);
             if (!THREAD_ROOTS.contains(frame.method()) && !isReflection(frame) && !isGenerated(frame)) {

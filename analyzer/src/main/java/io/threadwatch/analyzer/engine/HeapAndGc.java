@@ -1,112 +1,266 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.event.G1CollectionTyped;
 import io.threadwatch.analyzer.event.GarbageCollected;
 import io.threadwatch.analyzer.event.GcConfigured;
 import io.threadwatch.analyzer.event.HeapAfterGc;
-import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.event.HeapConfigured;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * Garbage collection and the heap that survives it: GC pause distributions per window, the GC
- * overhead ratio, and a {@link Trend} of heap used after GC. Memory: a few histograms and the
- * after-GC points of the trend's span.
+ * Garbage collection and the heap that survives it: GC pause distributions and the share of each
+ * window spent in pauses, full collections, and the heap's live set (one point per window, see
+ * {@link LiveSetTrend}) judged against the heap's maximum size. Memory: a few histograms, the
+ * collections of the open window and the live-set points of the trend's span.
  */
 final class HeapAndGc {
 
-    private static final String HEAP = "heap";
-    /** Fewer collections in the span than this say nothing about growth (start-up promotion). */
-    static final int MIN_COLLECTIONS = 6;
     private static final int TOP = 8;
+    /** Collections whose heap summary or name is still to come; the JVM writes them within microseconds. */
+    private static final int PENDING_LIMIT = 256;
 
-    private final Trend<String> heap;
+    /** What the run knows of one collection until the window it ended in closes. */
+    private static final class Collection {
+        String collector = "";
+        boolean mixed;
+        Instant heapTime;
+        long heapUsedBytes = -1;
+        int windowsWaited;
+    }
+
+    private final LiveSetTrend liveSet;
     private final DurationCell pauses = new DurationCell();
     private final DurationCell runPauses = new DurationCell();
     private final TopCounts<String> collectors = new TopCounts<>(TOP);
     private final TopCounts<String> causes = new TopCounts<>(TOP);
+    private final TopCounts<String> fullCauses = new TopCounts<>(TOP);
+    private final Map<Long, Collection> pending = new LinkedHashMap<>();
+    private Instant windowStart;
     private long pauseNanosInWindow;
+    private long fullInWindow;
+    private long fullInRun;
+    private long measuredInRun;
+    private boolean collectionsSeen;
     private HeapAfterGc latestHeap;
     private GcConfigured configuration;
-    private boolean heapSeenInWindow;
+    private long configuredMaxBytes;
+    private LiveSetTrend.Line latestLine;
 
     HeapAndGc(Instant origin, Duration span) {
-        this.heap = new Trend<>(origin, span, MIN_COLLECTIONS);
+        this.windowStart = origin;
+        this.liveSet = new LiveSetTrend(span);
     }
 
     void collected(GarbageCollected gc) {
+        collectionsSeen = true;
         pauses.record(gc.longestPauseNanos(), true);
-        pauseNanosInWindow += gc.pausesNanos();
+        pauseNanosInWindow += chargeable(gc);
         collectors.add(gc.collector());
         causes.add(gc.cause());
+        if (Collectors.isFull(gc.collector())) {
+            fullInWindow++;
+            fullInRun++;
+            fullCauses.add(gc.cause());
+        }
+        collection(gc.gcId()).collector = gc.collector();
+    }
+
+    /**
+     * The part of a collection's pauses that fell in the open window. Its pauses lie between its
+     * start and its end, and the part before the window's start belongs to windows already closed:
+     * charging it here once gave {@code gc.overhead.ratio} 1.05 for a 4.2 s full GC in a 4 s window.
+     */
+    private long chargeable(GarbageCollected gc) {
+        return Math.min(gc.pausesNanos(), BlockingStats.sinceWindowStart(windowStart, gc.time()));
+    }
+
+    void typed(G1CollectionTyped typed) {
+        collection(typed.gcId()).mixed = typed.mixed();
     }
 
     void heapAfterGc(HeapAfterGc summary) {
-        heap.add(HEAP, summary.time(), summary.usedBytes());
+        Collection collection = collection(summary.gcId());
+        collection.heapTime = summary.time();
+        collection.heapUsedBytes = summary.usedBytes();
         latestHeap = summary;
-        heapSeenInWindow = true;
     }
 
     void configured(GcConfigured config) {
         configuration = config;
     }
 
+    void configured(HeapConfigured config) {
+        configuredMaxBytes = config.maxBytes();
+    }
+
+    private Collection collection(long gcId) {
+        Collection collection = pending.get(gcId);
+        if (collection == null) {
+            if (pending.size() >= PENDING_LIMIT) {
+                Iterator<Long> oldest = pending.keySet().iterator();
+                oldest.next();
+                oldest.remove();
+            }
+            collection = new Collection();
+            pending.put(gcId, collection);
+        }
+        return collection;
+    }
+
+    /** The heap's maximum size: configured, else the reserved size of the latest heap summary; 0 if unknown. */
+    long maxHeapBytes() {
+        if (configuredMaxBytes > 0) {
+            return configuredMaxBytes;
+        }
+        return latestHeap == null ? 0 : latestHeap.reservedBytes();
+    }
+
     /** The window's GC and heap SLIs; then starts the next window. */
     List<Sample> closeWindow(Window window) {
         List<Sample> samples = new ArrayList<>();
         double seconds = window.length().toNanos() / 1e9;
-        if (pauses.count > 0 || heapSeenInWindow) {
+        LiveSetTrend.Point point = foldCollections();
+        if (pauses.count > 0 || point != null) {
             samples.add(Sli.GC_COUNT.sample(pauses.count));
+            samples.add(Sli.GC_FULL_COUNT.sample(fullInWindow));
             samples.add(Sli.GC_OVERHEAD_RATIO.sample(pauseNanosInWindow / 1e9 / seconds));
         }
         if (pauses.count > 0) {
             samples.add(Sli.GC_PAUSE_P99.sample(pauses.p99Millis()));
             pauses.addTo(runPauses);
         }
+        long max = maxHeapBytes();
+        if (max > 0 && (collectionsSeen || latestHeap != null)) {
+            samples.add(Sli.HEAP_MAX.sample(max));
+        }
         if (latestHeap != null) {
             samples.add(Sli.HEAP_AFTER_GC_USED.sample(latestHeap.usedBytes()));
-            Trend.Line line = heap.line(HEAP);
-            if (line != null) {
-                samples.add(Sli.HEAP_AFTER_GC_SLOPE.sample(line.perHour()));
-                samples.add(Sli.HEAP_AFTER_GC_PVALUE.sample(line.pValue()));
-                samples.add(Sli.HEAP_AFTER_GC_GROWTH.sample(line.recentGrowth()));
+        }
+        if (point != null) {
+            liveSet.add(point);
+        }
+        LiveSetTrend.Point live = liveSet.latest();
+        if (live != null) {
+            samples.add(Sli.HEAP_LIVE.sample(live.bytes()));
+            if (max > 0) {
+                samples.add(Sli.HEAP_LIVE_RATIO.sample((double) live.bytes() / max));
             }
+            trendSamples(samples, max);
         }
         pauses.reset();
         pauseNanosInWindow = 0;
-        heapSeenInWindow = false;
+        fullInWindow = 0;
+        windowStart = window.end();
         return samples;
     }
 
-    /** One line on the collectors and their pauses over the run, for evidence. */
-    String describePauses() {
-        StringBuilder text = new StringBuilder();
-        if (configuration != null) {
-            text.append("collectors ").append(configuration.youngCollector()).append(" / ").append(configuration.oldCollector())
-                    .append("; ");
+    private void trendSamples(List<Sample> samples, long max) {
+        LiveSetTrend.Line line = liveSet.line();
+        if (line == null) {
+            return;
         }
-        text.append(runPauses.count).append(" collections (").append(String.join(", ", collectors.ranked()))
-                .append("), longest pause p99 ").append(Values.forPeople(runPauses.p99Millis()))
-                .append(" ms, max ").append(Values.forPeople(runPauses.maxMillis()))
-                .append(" ms; causes: ").append(String.join(", ", causes.ranked()));
-        return text.toString();
+        latestLine = line;
+        samples.add(Sli.HEAP_AFTER_GC_SLOPE.sample(line.perHour()));
+        samples.add(Sli.HEAP_AFTER_GC_PVALUE.sample(line.pValue()));
+        samples.add(Sli.HEAP_AFTER_GC_GROWTH.sample(line.recentGrowth()));
+        if (max > 0) {
+            samples.add(Sli.HEAP_LIVE_GROWTH_RATIO.sample(line.observedGrowthBytes() / max));
+            if (line.perHour() > 0) {
+                samples.add(Sli.HEAP_LIVE_TIME_TO_FULL.sample(minutesToFull(line, max)));
+            }
+        }
+    }
+
+    /** Minutes until the live set reaches the maximum heap at the line's slope. */
+    static double minutesToFull(LiveSetTrend.Line line, long max) {
+        return Math.max(0, max - line.latest().bytes()) / line.perHour() * 60;
+    }
+
+    /**
+     * Turns the window's collections into its live-set point: the lowest heap after any of its
+     * collections, the tightest bound on the live set the window gives (the heap after a G1 mixed
+     * pause still holds the garbage of the old regions it left for later, and the heap after a
+     * young one can be lower: cache-warmup recording, 498 MB after a mixed pause, 122 MB after the
+     * next young one). It is a measurement when the window had a full, mixed or old collection;
+     * otherwise an estimate, and only until the run's first old-generation collection: after it,
+     * young collections show the garbage promoted since (G1's old generation creeps up between
+     * concurrent cycles), not the live set, which the next old collection measures again.
+     */
+    private LiveSetTrend.Point foldCollections() {
+        LiveSetTrend.Point lowest = null;
+        boolean measured = false;
+        for (Iterator<Collection> it = pending.values().iterator(); it.hasNext(); ) {
+            Collection collection = it.next();
+            if (collection.heapUsedBytes < 0) {
+                // No heap summary (yet, or ever: jdk.GCHeapSummary off): nothing to learn of the live set.
+                if (collection.windowsWaited++ > 0) {
+                    it.remove();
+                }
+                continue;
+            }
+            if (collection.collector.isEmpty() && collectionsSeen && collection.windowsWaited++ == 0) {
+                continue; // its jdk.GarbageCollection commits just after the window's end
+            }
+            it.remove();
+            measured |= Collectors.isOldGeneration(collection.collector, collection.mixed);
+            if (lowest == null || collection.heapUsedBytes < lowest.bytes()) {
+                lowest = new LiveSetTrend.Point(collection.heapTime, collection.heapUsedBytes, LiveSetTrend.Basis.ESTIMATED);
+            }
+        }
+        if (lowest == null) {
+            return null;
+        }
+        if (measured) {
+            measuredInRun++;
+            return new LiveSetTrend.Point(lowest.time(), lowest.bytes(), LiveSetTrend.Basis.MEASURED);
+        }
+        return measuredInRun == 0 ? lowest : null;
+    }
+
+    /** The collectors, the pauses and causes over the run, for evidence. */
+    GcSummary summary() {
+        return new GcSummary(configuration == null ? "" : configuration.youngCollector() + " / "
+                + configuration.oldCollector(), runPauses.count, collectors.ranked(), fullInRun, fullCauses.ranked(),
+                runPauses.p99Millis(), runPauses.maxMillis(), causes.ranked(),
+                latestHeap == null ? -1 : latestHeap.usedBytes(), maxHeapBytes(),
+                liveSet.latest() == null ? -1 : liveSet.latest().bytes());
+    }
+
+    /** The live set's latest trend (the one the latest SLIs came from), or {@code null}. */
+    LiveSetTrend.Line latestLine() {
+        return latestLine;
     }
 
     long collections() {
         return runPauses.count;
     }
 
-    /** Heap used after the latest collection, or -1. */
-    long latestHeapUsed() {
-        return latestHeap == null ? -1 : latestHeap.usedBytes();
-    }
-
-    /** Heap committed at the latest collection, or -1. */
-    long latestHeapCommitted() {
-        return latestHeap == null ? -1 : latestHeap.committedBytes();
+    /**
+     * What the run's collections add up to.
+     *
+     * @param collectors    {@code young / old} from {@code jdk.GCConfiguration}, or empty
+     * @param count         collections
+     * @param byCollector   collector names, most frequent first
+     * @param full          full collections
+     * @param fullCauses    their causes, most frequent first
+     * @param pauseP99Millis p99 of each collection's longest pause
+     * @param pauseMaxMillis the longest pause
+     * @param causes        all causes, most frequent first
+     * @param lastUsedBytes heap used after the latest collection, or -1
+     * @param maxBytes      the maximum heap, or 0 when unknown
+     * @param liveBytes     the latest live-set point, or -1
+     */
+    record GcSummary(String collectors, long count, List<String> byCollector, long full, List<String> fullCauses,
+                     double pauseP99Millis, double pauseMaxMillis, List<String> causes, long lastUsedBytes,
+                     long maxBytes, long liveBytes) {
     }
 }

@@ -89,11 +89,18 @@ final class Limitations {
                     + " was off, so virtual threads pinned to their carriers cannot be seen",
                     kinds(FindingKind.VTHREAD_PINNING)));
         }
-        if (settings.enabled(JfrEventNames.GARBAGE_COLLECTION).equals(Optional.of(false))
-                || settings.enabled(JfrEventNames.GC_HEAP_SUMMARY).equals(Optional.of(false))) {
-            limitations.add(new Limitation("no-gc-events", JfrEventNames.GARBAGE_COLLECTION + " or "
-                    + JfrEventNames.GC_HEAP_SUMMARY + " was off, so heap growth and GC pressure cannot be measured",
-                    kinds(FindingKind.HEAP_GROWTH, FindingKind.GC_PRESSURE)));
+        // Each GC event prevents only what needs it: pauses, overhead and full collections come from
+        // jdk.GarbageCollection alone; the live set from jdk.GCHeapSummary (which collections were
+        // old ones also needs jdk.GarbageCollection, else every point counts as young-only).
+        if (settings.enabled(JfrEventNames.GARBAGE_COLLECTION).equals(Optional.of(false))) {
+            limitations.add(new Limitation("no-gc-events", JfrEventNames.GARBAGE_COLLECTION + " was off, so GC "
+                    + "pauses, GC overhead and full collections cannot be measured",
+                    kinds(FindingKind.GC_PRESSURE)));
+        }
+        if (settings.enabled(JfrEventNames.GC_HEAP_SUMMARY).equals(Optional.of(false))) {
+            limitations.add(new Limitation("no-heap-summaries", JfrEventNames.GC_HEAP_SUMMARY + " was off, so the "
+                    + "heap after GC is unknown: its growth cannot be measured, and a full heap shows only as "
+                    + "collections and pauses", kinds(FindingKind.HEAP_GROWTH)));
         }
         if (settings.enabled(JfrEventNames.OLD_OBJECT_SAMPLE).equals(Optional.of(false))) {
             limitations.add(new Limitation("no-leak-candidates", JfrEventNames.OLD_OBJECT_SAMPLE + " was off, so a "

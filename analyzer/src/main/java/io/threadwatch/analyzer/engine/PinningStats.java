@@ -13,7 +13,10 @@ import java.util.TreeMap;
 /**
  * Virtual threads pinned to their carriers while blocking, and virtual threads the scheduler
  * refused, per application site: a window distribution of pinned durations, reset when the window
- * closes, and run totals with the stacks, reasons and operations for evidence.
+ * closes, and run totals with the stacks, reasons and operations for evidence. Every pinned wait
+ * also goes into an unlabelled window total, whatever its stack: pinned waits with only JDK frames
+ * (or no stack) have no site, and without the total a recording full of them showed no pinning
+ * SLI at all, as if pinning had not been looked at.
  */
 final class PinningStats {
 
@@ -31,6 +34,8 @@ final class PinningStats {
 
     private final Sites sites;
     private final Map<Site, DurationCell> window = new TreeMap<>();
+    private final DurationCell windowTotal = new DurationCell();
+    private boolean pinningSeen;
     private final Map<Site, Long> failedInWindow = new TreeMap<>();
     private final Map<Site, RunCell> run = new TreeMap<>();
 
@@ -40,6 +45,8 @@ final class PinningStats {
 
     /** Records a pinned wait at its application site; waits with no application frame are the JDK's own. */
     void record(Pinned event) {
+        pinningSeen = true;
+        windowTotal.record(event.durationNanos(), false);
         Sites.Classified classified = sites.classify(event.stack());
         if (!classified.hasSite()) {
             return;
@@ -69,6 +76,13 @@ final class PinningStats {
     /** The window's pinning SLIs; then starts the next window. */
     List<Sample> closeWindow() {
         List<Sample> samples = new ArrayList<>();
+        if (pinningSeen) {
+            samples.add(Sli.VTHREADS_PINNED_COUNT.sample(windowTotal.count));
+            if (windowTotal.count > 0) {
+                samples.add(Sli.VTHREADS_PINNED_P99.sample(windowTotal.p99Millis()));
+            }
+            windowTotal.reset();
+        }
         for (Map.Entry<Site, DurationCell> entry : window.entrySet()) {
             DurationCell cell = entry.getValue();
             if (cell.count > 0) {

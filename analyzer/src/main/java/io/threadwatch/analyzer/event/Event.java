@@ -6,7 +6,7 @@ import java.time.Instant;
 public sealed interface Event
         permits ThreadStarted, ThreadEnded, ThreadCount, Blocked, ThreadDumped, ThreadSampled, CpuCount, JvmInfo,
         SettingObserved, VirtualThreadStarted, VirtualThreadEnded, Pinned, SubmitFailed, GarbageCollected,
-        HeapAfterGc, GcConfigured, OldObjectSampled {
+        HeapAfterGc, GcConfigured, OldObjectSampled, G1CollectionTyped, HeapConfigured {
 
     /** When the event was committed: the end of a duration event. */
     Instant time();

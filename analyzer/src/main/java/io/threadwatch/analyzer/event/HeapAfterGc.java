@@ -11,8 +11,10 @@ import java.util.Objects;
  * @param gcId           the collection's id
  * @param usedBytes      heap used after the collection
  * @param committedBytes heap committed
+ * @param reservedBytes  heap reserved: the most it can grow to ({@code -Xmx}), or 0 when unknown
  */
-public record HeapAfterGc(Instant time, long gcId, long usedBytes, long committedBytes) implements Event {
+public record HeapAfterGc(Instant time, long gcId, long usedBytes, long committedBytes, long reservedBytes)
+        implements Event {
 
     public HeapAfterGc {
         Objects.requireNonNull(time, "time");

@@ -41,9 +41,14 @@ public enum Sli {
             "p99 of blocking durations; also per kind without site"),
     /** How many blocking events ended in the window. */
     BLOCKED_COUNT("blocked.count", "events", List.of("kind", "site"), "blocking events that ended in the window"),
-    /** Time spent blocked in the window per second of window: the average number of threads blocked there. */
+    /**
+     * Time spent blocked in the window per second of window: the average number of threads blocked
+     * there. Each wait is charged only the part of it that fell in the window (the part before fell
+     * in windows already closed), so the ratio never exceeds the number of threads involved.
+     */
     BLOCKED_TIME_RATIO("blocked.time.ratio", "ratio", List.of("kind", "site"),
-            "total blocked time / window length (threads blocked on average)"),
+            "blocked time within the window / window length (threads blocked on average); a wait that began "
+                    + "in an earlier window is charged only its part in this one"),
     /** Share of the kind's blocking events that took longer than 100 ms. */
     BLOCKED_SLOW_RATIO("blocked.slow.ratio", "ratio", List.of("kind"), "share of blocking events over 100 ms"),
     /** Virtual threads started during the recording and not ended, at the window's end. */
@@ -59,29 +64,56 @@ public enum Sli {
     VTHREADS_LEAK_GROWTH("vthreads.leak.growth", "threads", List.of("site", "horizon"),
             "net growth of live virtual threads at the site over the second half of the horizon"),
     /** The 99th percentile of the pinned waits that ended in the window. */
-    VTHREADS_PINNED_P99("vthreads.pinned.p99", "ms", List.of("site"), "p99 of virtual-thread pinned durations"),
+    VTHREADS_PINNED_P99("vthreads.pinned.p99", "ms", List.of("site"),
+            "p99 of virtual-thread pinned durations; without site: of every pinned wait, application frame or not"),
     /** How many pinned waits ended in the window. */
-    VTHREADS_PINNED_COUNT("vthreads.pinned.count", "events", List.of("site"), "pinned waits that ended in the window"),
+    VTHREADS_PINNED_COUNT("vthreads.pinned.count", "events", List.of("site"),
+            "pinned waits that ended in the window; without site: all of them, 0 once pinning was seen"),
     /** Virtual threads the scheduler refused in the window. */
     VTHREADS_SUBMIT_FAILED("vthreads.submit.failed", "events", List.of("site"),
             "virtual threads whose start or continuation the scheduler refused"),
     /** The 99th percentile of the longest pause of each collection in the window. */
     GC_PAUSE_P99("gc.pause.p99", "ms", List.of(), "p99 of GC pauses (longest pause of each collection)"),
-    /** Time in GC pauses per second of window. */
-    GC_OVERHEAD_RATIO("gc.overhead.ratio", "ratio", List.of(), "GC pause time / window length"),
+    /**
+     * Time in GC pauses per second of window. A collection is charged only the part of its pauses
+     * that can lie in the window (at most the time from the window's start to its end), so it
+     * never exceeds 1.
+     */
+    GC_OVERHEAD_RATIO("gc.overhead.ratio", "ratio", List.of(),
+            "GC pause time within the window / window length; a collection that began in an earlier window "
+                    + "is charged at most its part in this one"),
     /** Collections that ended in the window. */
     GC_COUNT("gc.count", "collections", List.of(), "garbage collections that ended in the window"),
+    /** Stop-the-world collections of the whole heap that ended in the window. */
+    GC_FULL_COUNT("gc.full.count", "collections", List.of(),
+            "full collections (G1Full, SerialOld, ParallelOld) that ended in the window"),
     /** Heap used after the window's last collection. */
     HEAP_AFTER_GC_USED("heap.after_gc.used", "bytes", List.of(), "heap used after the latest collection"),
-    /** Slope of heap used after GC, over the last windows. */
+    /** The heap's maximum size. */
+    HEAP_MAX("heap.max", "bytes", List.of(),
+            "the maximum heap size (jdk.GCHeapConfiguration, else the heap's reserved size)"),
+    /** The live set: heap used after old-generation collections, or the lowest after young ones before any. */
+    HEAP_LIVE("heap.live", "bytes", List.of(),
+            "live set: the lowest heap used after a full, mixed or old collection in the latest window that had "
+                    + "one; before the first, the lowest heap used after any collection of the window"),
+    /** The live set as a share of the maximum heap. */
+    HEAP_LIVE_RATIO("heap.live.ratio", "ratio", List.of(), "heap.live / heap.max"),
+    /** Slope of the live set over the last windows. */
     HEAP_AFTER_GC_SLOPE("heap.after_gc.slope", "bytes/hour", List.of(),
-            "regression slope of heap used after GC over the last windows"),
+            "regression slope of the live set (heap.live points) over the last windows; only with at least "
+                    + "10 s of points, 3 measured after old-generation collections or 6 window minima"),
     /** Significance of {@code heap.after_gc.slope}. */
     HEAP_AFTER_GC_PVALUE("heap.after_gc.pvalue", "probability", List.of(),
             "significance of heap.after_gc.slope: the p-value of its slope"),
-    /** Heap used after GC now, minus at the middle of the span. */
+    /** The live set now, minus at the middle of the span. */
     HEAP_AFTER_GC_GROWTH("heap.after_gc.growth", "bytes", List.of(),
-            "growth of heap used after GC over the second half of the span");
+            "growth of the live set over the second half of the span"),
+    /** How much of the maximum heap the live set gained over the time it was observed. */
+    HEAP_LIVE_GROWTH_RATIO("heap.live.growth.ratio", "ratio", List.of(),
+            "live-set growth over the observed span (slope x span, no extrapolation) / heap.max"),
+    /** Minutes until the live set fills the maximum heap at its slope. */
+    HEAP_LIVE_TIME_TO_FULL("heap.live.time_to_full", "minutes", List.of(),
+            "minutes until the live set reaches heap.max at heap.after_gc.slope; only while it grows");
 
     private final String id;
     private final String unit;

@@ -13,6 +13,8 @@ final class GcHeapSummaryTranslator implements EventTranslator {
     private static final String HEAP_USED = "heapUsed";
     private static final String HEAP_SPACE = "heapSpace";
     private static final String COMMITTED_SIZE = "committedSize";
+    /** The address range reserved for the heap: the most it can grow to. */
+    private static final String RESERVED_SIZE = "reservedSize";
 
     @Override
     public JfrEventSettings settings() {
@@ -24,7 +26,8 @@ final class GcHeapSummaryTranslator implements EventTranslator {
         if (AFTER_GC.equals(event.getString(WHEN))) {
             RecordFields heapSpace = event.struct(HEAP_SPACE);
             sink.accept(new HeapAfterGc(event.startTime(), event.getLong(GC_ID), event.getLong(HEAP_USED),
-                    heapSpace == null ? 0 : heapSpace.getLong(COMMITTED_SIZE)));
+                    heapSpace == null ? 0 : heapSpace.getLong(COMMITTED_SIZE),
+                    heapSpace == null ? 0 : heapSpace.getLong(RESERVED_SIZE)));
         }
     }
 }

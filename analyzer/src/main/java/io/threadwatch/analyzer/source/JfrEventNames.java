@@ -37,6 +37,8 @@ public final class JfrEventNames {
     public static final String GARBAGE_COLLECTION = "jdk.GarbageCollection";
     public static final String GC_HEAP_SUMMARY = "jdk.GCHeapSummary";
     public static final String GC_CONFIGURATION = "jdk.GCConfiguration";
+    public static final String GC_HEAP_CONFIGURATION = "jdk.GCHeapConfiguration";
+    public static final String G1_GARBAGE_COLLECTION = "jdk.G1GarbageCollection";
     public static final String OLD_OBJECT_SAMPLE = "jdk.OldObjectSample";
 
     /** The prefix of JDK 9 and 10 event names, in place of {@code jdk.}. */

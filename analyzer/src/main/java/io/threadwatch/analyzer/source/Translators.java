@@ -40,6 +40,8 @@ final class Translators {
                 new GarbageCollectionTranslator(),
                 new GcHeapSummaryTranslator(),
                 new GcConfigurationTranslator(),
+                new GcHeapConfigurationTranslator(),
+                new G1GarbageCollectionTranslator(),
                 new OldObjectSampleTranslator());
         Set<String> analyzed = new LinkedHashSet<>();
         for (EventTranslator translator : readers) {
