@@ -121,8 +121,10 @@ final class DumpAnalysis {
         DumpedThread dumped = wait.dumped();
         String fingerprint = StackTable.fingerprint(dumped.frames());
         boolean sameWait = fingerprint.equals(thread.lastDumpWait);
-        if (sameWait && thread.activeSinceDump && wait.shape().hasSite()) {
-            // Back at the same wait as at the previous dump, after doing something: its loop.
+        if (sameWait && thread.activeSinceDump && wait.shape().hasSite()
+                && wait.shape().position() == StackShape.Position.THREAD_ENTRY) {
+            // Back at the same wait in its own code as at the previous dump, after doing something:
+            // its loop. A pool worker is back at the same call for every request, which says nothing.
             history.returnedTo(thread.id, wait.shape().site());
         }
         if (!sameWait || thread.activeSinceDump || thread.lastDumpWaitSince == null) {
