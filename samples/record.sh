@@ -77,7 +77,7 @@ hikari-leak|samples/frameworks|$JDK17_AND_25||$pkg.hikarileak.OrderService|long-
 httpclient-healthy|samples/frameworks|$JDK17_AND_25||$pkg.httpclienthealthy.StockGateway|
 httpclient-leak|samples/frameworks|$JDK17_AND_25||$pkg.httpclientleak.StockGateway|blocked-forever $pkg.httpclientleak.StockClient.fetch
 kafka-healthy|samples/frameworks|$JDK17_AND_25||$pkg.kafkahealthy.OrderPipeline|
-kafka-poison|samples/frameworks|$JDK17_AND_25||$pkg.kafkapoison.OrderPipeline|blocked-forever $pkg.kafkapoison.OrderConsumer.handOff
+kafka-poison|samples/frameworks|$JDK17_AND_25||$pkg.kafkapoison.OrderPipeline|blocked-forever $pkg.kafka.OrderConsumer.handOff
 otel-healthy|samples/frameworks|$JDK17_AND_25||$pkg.otelhealthy.CheckoutService|
 otel-tracer-leak|samples/frameworks|$JDK17_AND_25||$pkg.oteltracerleak.CheckoutService|thread-leak $pkg.oteltracerleak.TenantTracing.tracerFor
 slow-leak-gateway|samples|long20m-jdk25 long60m-jdk25||$pkg.slowleakgateway.DeviceGateway|thread-leak $pkg.slowleakgateway.RouteConfig.reload

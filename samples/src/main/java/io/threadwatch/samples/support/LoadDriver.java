@@ -12,6 +12,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,6 +70,42 @@ public final class LoadDriver {
         Thread thread = new Thread(loop, name);
         thread.start();
         return thread;
+    }
+
+    /** One request of a burst's client: the burst's number, the client's, and the request's among the client's. */
+    @FunctionalInterface
+    public interface BurstRequest {
+        void send(int burst, int client, int request);
+    }
+
+    /**
+     * Starts bursty load on a thread of its own ({@code bursts}): the first burst after 1 s, then
+     * one every 6 to 8 s; each starts {@code clients} client threads ({@code client-N}) that send
+     * {@code requestsPerClient} requests back to back, and waits for them all; nothing in between.
+     */
+    public static void startBursts(int clients, int requestsPerClient, BurstRequest request) {
+        startClient("bursts", () -> {
+            pause(1_000);
+            for (int burst = 0; ; burst++) {
+                CountDownLatch done = new CountDownLatch(clients);
+                for (int c = 0; c < clients; c++) {
+                    int b = burst;
+                    int client = c;
+                    startClient("client-" + c, () -> {
+                        for (int r = 0; r < requestsPerClient; r++) {
+                            request.send(b, client, r);
+                        }
+                        done.countDown();
+                    });
+                }
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    return;
+                }
+                pause(6_000 + (burst * 677L) % 2_000);
+            }
+        });
     }
 
     /** Sleeps, treating an interrupt as the end of the sleep. */

@@ -2,10 +2,12 @@ package io.threadwatch.samples.grpchealthy;
 
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
+import io.threadwatch.samples.grpc.PriceSource;
+import io.threadwatch.samples.grpc.PricingGrpc;
 import java.util.concurrent.TimeUnit;
 
 /** Asks the pricing backend for a price, with a deadline; a missing answer becomes "price unavailable". */
-final class PriceLookup {
+final class PriceLookup implements PriceSource {
 
     private static final long DEADLINE_MILLIS = 300;
 
@@ -15,7 +17,8 @@ final class PriceLookup {
         this.pricing = pricing;
     }
 
-    String lookup(String sku) {
+    @Override
+    public String lookup(String sku) {
         try {
             return pricing.withDeadlineAfter(DEADLINE_MILLIS, TimeUnit.MILLISECONDS).price(sku);
         } catch (StatusRuntimeException e) {

@@ -1,5 +1,8 @@
 package io.threadwatch.samples.grpcnodeadline;
 
+import io.threadwatch.samples.grpc.PriceSource;
+import io.threadwatch.samples.grpc.PricingGrpc;
+
 /**
  * Asks the pricing backend for a price.
  *
@@ -12,7 +15,7 @@ package io.threadwatch.samples.grpcnodeadline;
  * MILLISECONDS)} (and a fallback for {@code DEADLINE_EXCEEDED}), or propagate the incoming
  * context ({@code Context.current().wrap(...)}) so that its deadline applies.
  */
-final class PriceLookup {
+final class PriceLookup implements PriceSource {
 
     private final PricingGrpc.PricingBlockingStub pricing;
 
@@ -20,7 +23,8 @@ final class PriceLookup {
         this.pricing = pricing;
     }
 
-    String lookup(String sku) {
+    @Override
+    public String lookup(String sku) {
         // The bug: no deadline.
         return pricing.price(sku);
     }

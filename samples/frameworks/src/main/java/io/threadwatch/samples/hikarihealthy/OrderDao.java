@@ -1,36 +1,23 @@
 package io.threadwatch.samples.hikarihealthy;
 
+import io.threadwatch.samples.hikari.OrderStore;
+import io.threadwatch.samples.hikari.UnknownSkuException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.sql.Statement;
-import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 
 /** Stores orders; every connection is closed by try-with-resources, on every path. */
-final class OrderDao {
-
-    private static final int SKUS = 40;
-
-    private final DataSource dataSource;
+final class OrderDao extends OrderStore {
 
     OrderDao(DataSource dataSource) {
-        this.dataSource = dataSource;
-    }
-
-    void createSchema() throws SQLException {
-        try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            statement.execute("CREATE TABLE product (sku VARCHAR(20) PRIMARY KEY, price_cents BIGINT)");
-            statement.execute("CREATE TABLE orders (id BIGINT PRIMARY KEY, sku VARCHAR(20), qty INT, total_cents BIGINT)");
-            for (int i = 0; i < SKUS; i++) {
-                statement.execute("INSERT INTO product VALUES ('sku-" + i + "', " + (199 + i * 37) + ")");
-            }
-        }
+        super(dataSource);
     }
 
     /** Prices and stores an order; returns its total in cents. */
-    long insert(long id, String sku, int qty) throws SQLException, UnknownSkuException {
+    @Override
+    protected long insert(long id, String sku, int qty) throws SQLException, UnknownSkuException {
         try (Connection connection = dataSource.getConnection()) {
             long price;
             try (PreparedStatement query = connection.prepareStatement("SELECT price_cents FROM product WHERE sku = ?")) {
@@ -51,15 +38,6 @@ final class OrderDao {
             }
             networkLatency();
             return price * qty;
-        }
-    }
-
-    /** Stands in for the round trips to a remote database (10 to 30 ms per order). */
-    private static void networkLatency() {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 31));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }

@@ -1,5 +1,6 @@
 package io.threadwatch.samples.httpclienthealthy;
 
+import io.threadwatch.samples.httpclient.StockSource;
 import java.io.IOException;
 import java.net.URI;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -7,7 +8,7 @@ import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
 import org.apache.hc.core5.http.io.entity.EntityUtils;
 
 /** Reads stock levels from the warehouse through the shared client; every response goes through a handler. */
-final class StockClient {
+final class StockClient implements StockSource {
 
     private final CloseableHttpClient http;
     private final URI warehouse;
@@ -17,7 +18,8 @@ final class StockClient {
         this.warehouse = warehouse;
     }
 
-    String fetch(String sku) throws IOException {
+    @Override
+    public String fetch(String sku) throws IOException {
         // The response handler form consumes the entity and releases the connection on every path.
         return http.execute(new HttpGet(warehouse.resolve("/levels/" + sku)), response -> {
             if (response.getCode() != 200) {

@@ -1,5 +1,6 @@
 package io.threadwatch.samples.httpclientleak;
 
+import io.threadwatch.samples.httpclient.StockSource;
 import java.io.IOException;
 import java.net.URI;
 import org.apache.hc.client5.http.classic.methods.HttpGet;
@@ -20,7 +21,7 @@ import org.apache.hc.core5.http.io.entity.EntityUtils;
  * {@code execute(request, handler)}, or try-with-resources on the response (and
  * {@code EntityUtils.consume} on error paths); a shorter {@code connectionRequestTimeout}.
  */
-final class StockClient {
+final class StockClient implements StockSource {
 
     private final CloseableHttpClient http;
     private final URI warehouse;
@@ -33,7 +34,8 @@ final class StockClient {
     // execute(ClassicHttpRequest) is deprecated since HttpClient 5.2 in favour of the handler form:
     // exactly the old-style call that leaks here.
     @SuppressWarnings("deprecation")
-    String fetch(String sku) throws IOException {
+    @Override
+    public String fetch(String sku) throws IOException {
         ClassicHttpResponse response = http.execute(new HttpGet(warehouse.resolve("/levels/" + sku)));
         if (response.getCode() != 200) {
             return "unknown"; // the bug: neither consumed nor closed, the connection stays leased

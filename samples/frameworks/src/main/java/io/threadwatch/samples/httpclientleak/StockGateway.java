@@ -1,33 +1,13 @@
 package io.threadwatch.samples.httpclientleak;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.threadwatch.samples.support.LoadGenerator;
-import io.threadwatch.samples.support.NamedThreadFactory;
-import io.threadwatch.samples.support.SampleRun;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
-import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
-import org.apache.hc.client5.http.impl.classic.HttpClients;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
-import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
-import org.apache.hc.core5.util.TimeValue;
+import io.threadwatch.samples.httpclient.StockGatewayServer;
 
 /**
- * A stock gateway ({@code GET /stock?sku=<sku>}, 8 request workers) that asks a warehouse backend
- * (a second HTTP server on loopback, 404 with a body for unknown SKUs) through one shared Apache
- * HttpClient 5 classic client: a {@code PoolingHttpClientConnectionManager} with 4 connections
- * per route, and an idle-connection evictor thread. One request in ten asks for an unknown SKU.
- * Bursts of 40 requests every 6 to 8 s.
+ * The stock gateway of {@link StockGatewayServer} ({@code GET /stock?sku=<sku>}, 8 request
+ * workers) that asks a warehouse backend (404 with a body for unknown SKUs) through one shared
+ * Apache HttpClient 5 classic client: a {@code PoolingHttpClientConnectionManager} with 4
+ * connections per route. One request in ten asks for an unknown SKU. Bursts of 40 requests every
+ * 6 to 8 s.
  *
  * <p><b>Problem:</b> {@link StockClient#fetch} never closes a non-200 response, so the 4 unknown
  * SKUs of the first burst take the route's 4 connections for good (at about 1.5 s); from then on
@@ -37,71 +17,10 @@ import org.apache.hc.core5.util.TimeValue;
  */
 public final class StockGateway {
 
-    static final int WORKERS = 8;
-    static final int CONNECTIONS_PER_ROUTE = 4;
-
     private StockGateway() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Duration duration = SampleRun.duration(args);
-        HttpServer warehouse = startWarehouse();
-        URI warehouseUri = URI.create("http://127.0.0.1:" + warehouse.getAddress().getPort());
-
-        PoolingHttpClientConnectionManager connections = PoolingHttpClientConnectionManagerBuilder.create()
-                .setMaxConnPerRoute(CONNECTIONS_PER_ROUTE)
-                .setMaxConnTotal(20)
-                .build();
-        CloseableHttpClient http = HttpClients.custom()
-                .setConnectionManager(connections)
-                .evictIdleConnections(TimeValue.ofSeconds(10))
-                .build();
-        StockClient stock = new StockClient(http, warehouseUri);
-
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(WORKERS, WORKERS, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), new NamedThreadFactory("gateway-worker"));
-        workers.prestartAllCoreThreads();
-        HttpServer gateway = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        gateway.setExecutor(workers);
-        gateway.createContext("/stock", exchange -> {
-            String query = exchange.getRequestURI().getRawQuery();
-            String sku = query != null && query.startsWith("sku=") ? query.substring(4) : "none";
-            respond(exchange, 200, "STOCK " + sku + " " + stock.fetch(sku));
-        });
-        gateway.start();
-
-        LoadGenerator load = LoadGenerator.start(StockLoad.class, gateway.getAddress().getPort(), duration);
-        SampleRun.runThenExit(duration, load);
-    }
-
-    /** The warehouse backend: known SKUs ({@code sku-N}) answer 200 with a level, others 404 with an error body. */
-    private static HttpServer startWarehouse() throws IOException {
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), new NamedThreadFactory("warehouse-worker"));
-        HttpServer warehouse = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        warehouse.setExecutor(workers);
-        warehouse.createContext("/levels/", exchange -> {
-            try {
-                Thread.sleep(ThreadLocalRandom.current().nextLong(5, 21)); // the warehouse lookup
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            String sku = exchange.getRequestURI().getPath().substring("/levels/".length());
-            if (sku.matches("sku-\\d+")) {
-                respond(exchange, 200, Integer.toString(Math.floorMod(sku.hashCode(), 500)));
-            } else {
-                respond(exchange, 404, "{\"error\": \"unknown sku\", \"sku\": \"" + sku + "\", \"hint\": \"check the catalog feed\"}");
-            }
-        });
-        warehouse.start();
-        return warehouse;
-    }
-
-    static void respond(HttpExchange exchange, int status, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(status, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    public static void main(String[] args) throws Exception {
+        StockGatewayServer.run(args, StockClient::new);
     }
 }

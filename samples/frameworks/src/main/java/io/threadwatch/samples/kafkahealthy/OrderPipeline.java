@@ -1,65 +1,20 @@
 package io.threadwatch.samples.kafkahealthy;
 
-import com.sun.net.httpserver.HttpServer;
-import io.threadwatch.samples.support.LoadGenerator;
-import io.threadwatch.samples.support.NamedThreadFactory;
-import io.threadwatch.samples.support.SampleRun;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.ArrayBlockingQueue;
-import java.util.concurrent.BlockingQueue;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import io.threadwatch.samples.kafka.OrderPipelineService;
 
 /**
- * Healthy control: an order pipeline shaped like a Kafka consumer service. An ingest endpoint
- * ({@code POST /produce?first=<n>&count=<n>&malformed=<i>}, 2 workers) appends records to an
- * in-process topic ({@link Broker}); one consumer thread ({@code orders-consumer-1}) polls it with
- * a 2 s timeout and hands each record to a bounded queue (100) drained by one writer thread
- * ({@code orders-writer-1}), committing every 100 records. Records come in bursts of 60 to 140
- * every 3 to 5 s, so many polls end empty by their timeout. One record in the run is malformed;
- * the writer dead-letters it and carries on. Expected findings: none.
+ * Healthy control: the Kafka-shaped order pipeline of {@link OrderPipelineService} (ingest
+ * endpoint, in-process topic, one consumer thread polling with a 2 s timeout, a bounded hand-off
+ * queue, one writer thread). Records come in bursts of 60 to 140 every 3 to 5 s, so many polls end
+ * empty by their timeout. One record in the run is malformed; {@link OrderWriter} dead-letters it
+ * and carries on. Expected findings: none.
  */
 public final class OrderPipeline {
-
-    static final int HAND_OFF_CAPACITY = 100;
 
     private OrderPipeline() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Duration duration = SampleRun.duration(args);
-        Broker broker = new Broker();
-        BlockingQueue<OrderRecord> handOff = new ArrayBlockingQueue<>(HAND_OFF_CAPACITY);
-        new NamedThreadFactory("orders-writer").newThread(new OrderWriter(handOff)).start();
-        new NamedThreadFactory("orders-consumer").newThread(new OrderConsumer(broker, handOff)).start();
-
-        ThreadPoolExecutor ingestWorkers = new ThreadPoolExecutor(2, 2, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), new NamedThreadFactory("ingest-worker"));
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        http.setExecutor(ingestWorkers);
-        http.createContext("/produce", exchange -> {
-            String[] params = exchange.getRequestURI().getRawQuery().split("&");
-            long first = Long.parseLong(params[0].substring(params[0].indexOf('=') + 1));
-            int count = Integer.parseInt(params[1].substring(params[1].indexOf('=') + 1));
-            long malformed = Long.parseLong(params[2].substring(params[2].indexOf('=') + 1));
-            for (long n = first; n < first + count; n++) {
-                broker.publish("order-" + n, n == malformed ? "sku=sku-" + n % 40 + ";qty=two" : "sku=sku-" + n % 40 + ";qty=" + (1 + n % 5));
-            }
-            byte[] body = ("PUBLISHED " + count + "\n").getBytes(StandardCharsets.UTF_8);
-            exchange.sendResponseHeaders(200, body.length);
-            try (OutputStream out = exchange.getResponseBody()) {
-                out.write(body);
-            }
-        });
-        http.start();
-
-        LoadGenerator load = LoadGenerator.start(OrderFeed.class, http.getAddress().getPort(), duration);
-        SampleRun.runThenExit(duration, load);
+    public static void main(String[] args) throws Exception {
+        OrderPipelineService.run(args, OrderWriter::new);
     }
 }

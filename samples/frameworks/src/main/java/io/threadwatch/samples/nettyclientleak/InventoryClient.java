@@ -1,21 +1,13 @@
 package io.threadwatch.samples.nettyclientleak;
 
-import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInitializer;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.SimpleChannelInboundHandler;
 import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LineBasedFrameDecoder;
-import io.netty.handler.codec.string.StringDecoder;
-import io.netty.handler.codec.string.StringEncoder;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.threadwatch.samples.netty.Inventory;
+import io.threadwatch.samples.netty.InventoryProtocol;
 import java.net.InetSocketAddress;
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
@@ -29,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * group for the service's lifetime (or the server's worker group: {@code ctx.channel().eventLoop()}),
  * shut down with the service; or at least {@code group.shutdownGracefully()} in a {@code finally}.
  */
-final class InventoryClient {
+final class InventoryClient implements Inventory {
 
     private static final long ANSWER_TIMEOUT_MILLIS = 2_000;
 
@@ -39,31 +31,13 @@ final class InventoryClient {
         this.backend = backend;
     }
 
-    String fetch(String symbol) throws Exception {
+    @Override
+    public String fetch(String symbol) throws Exception {
         CompletableFuture<String> answer = new CompletableFuture<>();
         // The bug: a new group (and so a new event-loop thread) per call, never shut down.
         EventLoopGroup group = new MultiThreadIoEventLoopGroup(1, new DefaultThreadFactory("inventory-client"), NioIoHandler.newFactory());
-        Channel channel = new Bootstrap()
-                .group(group)
-                .channel(NioSocketChannel.class)
-                .handler(new ChannelInitializer<SocketChannel>() {
-                    @Override
-                    protected void initChannel(SocketChannel ch) {
-                        ch.pipeline()
-                                .addLast(new LineBasedFrameDecoder(256))
-                                .addLast(new StringDecoder(StandardCharsets.UTF_8))
-                                .addLast(new StringEncoder(StandardCharsets.UTF_8))
-                                .addLast(new SimpleChannelInboundHandler<String>() {
-                                    @Override
-                                    protected void channelRead0(ChannelHandlerContext ctx, String line) {
-                                        answer.complete(line);
-                                    }
-                                });
-                    }
-                })
-                .connect(backend).sync().channel();
+        Channel channel = InventoryProtocol.bootstrap(group, symbol, answer).connect(backend).sync().channel();
         try {
-            channel.writeAndFlush("STOCK " + symbol + "\n");
             return answer.get(ANSWER_TIMEOUT_MILLIS, TimeUnit.MILLISECONDS);
         } finally {
             channel.close();

@@ -1,122 +1,20 @@
 package io.threadwatch.samples.otelhealthy;
 
-import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
-import io.opentelemetry.api.common.AttributeKey;
-import io.opentelemetry.api.common.Attributes;
-import io.opentelemetry.api.trace.Span;
-import io.opentelemetry.api.trace.Tracer;
-import io.opentelemetry.context.Scope;
-import io.opentelemetry.sdk.resources.Resource;
-import io.opentelemetry.sdk.trace.SdkTracerProvider;
-import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
-import io.threadwatch.samples.support.LoadGenerator;
-import io.threadwatch.samples.support.NamedThreadFactory;
-import io.threadwatch.samples.support.SampleRun;
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.ThreadPoolExecutor;
-import java.util.concurrent.TimeUnit;
+import io.threadwatch.samples.otel.CheckoutServer;
 
 /**
- * Healthy control: a checkout API ({@code POST /checkout?tenant=<t>&cart=<n>}, 4 request
- * workers) instrumented with the OpenTelemetry SDK: <b>one</b> {@code SdkTracerProvider} for the
- * service's lifetime, whose {@code BatchSpanProcessor} worker thread
- * ({@code BatchSpanProcessor_WorkerThread-1}) exports spans every second to a collector endpoint
- * on loopback (a small HTTP server, {@code collector-worker-1}); and a hand-written
- * {@link MetricsExporter} thread that polls its queue every 5 s. Bursts of 24 checkouts every
- * 6 to 8 s; the exporters are idle most of the time. Expected findings: none.
+ * Healthy control: the checkout API of {@link CheckoutServer} (4 request workers, spans exported
+ * to a collector endpoint on loopback, a hand-written metrics exporter polling every 5 s)
+ * instrumented with <b>one</b> {@code SdkTracerProvider} for the service's lifetime
+ * ({@link ServiceTracing}). Bursts of 24 checkouts every 6 to 8 s; the exporters are idle most of
+ * the time. Expected findings: none.
  */
 public final class CheckoutService {
-
-    static final AttributeKey<String> TENANT = AttributeKey.stringKey("tenant");
 
     private CheckoutService() {
     }
 
-    public static void main(String[] args) throws IOException, InterruptedException {
-        Duration duration = SampleRun.duration(args);
-        HttpServer collectorEndpoint = startCollector();
-        CollectorClient collector = new CollectorClient(URI.create("http://127.0.0.1:" + collectorEndpoint.getAddress().getPort()));
-
-        SdkTracerProvider tracerProvider = SdkTracerProvider.builder()
-                .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(AttributeKey.stringKey("service.name"), "checkout"))))
-                .addSpanProcessor(BatchSpanProcessor.builder(new CollectorSpanExporter(collector)).build())
-                .build();
-        Tracer tracer = tracerProvider.get("io.threadwatch.samples.checkout");
-        MetricsExporter metrics = new MetricsExporter(collector);
-        Thread exporter = new Thread(metrics, "metrics-exporter");
-        exporter.setDaemon(true);
-        exporter.start();
-
-        ThreadPoolExecutor workers = new ThreadPoolExecutor(4, 4, 0, TimeUnit.MILLISECONDS,
-                new LinkedBlockingQueue<>(), new NamedThreadFactory("api-worker"));
-        HttpServer http = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 64);
-        http.setExecutor(workers);
-        http.createContext("/checkout", exchange -> {
-            String tenant = param(exchange, "tenant");
-            long started = System.nanoTime();
-            Span span = tracer.spanBuilder("POST /checkout").setAttribute(TENANT, tenant).startSpan();
-            Scope scope = span.makeCurrent();
-            try {
-                respond(exchange, "OK " + priceCart(param(exchange, "cart")));
-            } finally {
-                scope.close();
-                span.end();
-                metrics.record("checkout.duration.micros{tenant=" + tenant + "}", (System.nanoTime() - started) / 1_000);
-            }
-        });
-        http.start();
-
-        LoadGenerator load = LoadGenerator.start(CheckoutLoad.class, http.getAddress().getPort(), duration);
-        SampleRun.runThenExit(duration, load);
-    }
-
-    /** The collector endpoint the exporters post to: accepts and counts. */
-    private static HttpServer startCollector() throws IOException {
-        HttpServer collector = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 16);
-        collector.setExecutor(new ThreadPoolExecutor(1, 1, 0, TimeUnit.MILLISECONDS, new LinkedBlockingQueue<>(),
-                new NamedThreadFactory("collector-worker")));
-        collector.createContext("/v1/", exchange -> {
-            exchange.getRequestBody().readAllBytes();
-            respond(exchange, "ACCEPTED");
-        });
-        collector.start();
-        return collector;
-    }
-
-    /** Stands in for pricing the cart against the catalog and promotions (10 to 30 ms). */
-    private static long priceCart(String cart) {
-        try {
-            Thread.sleep(ThreadLocalRandom.current().nextLong(10, 31));
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return 500 + Math.floorMod(cart.hashCode(), 20_000);
-    }
-
-    static String param(HttpExchange exchange, String name) {
-        String query = exchange.getRequestURI().getRawQuery();
-        for (String pair : query == null ? new String[0] : query.split("&")) {
-            if (pair.startsWith(name + "=")) {
-                return pair.substring(name.length() + 1);
-            }
-        }
-        return "none";
-    }
-
-    static void respond(HttpExchange exchange, String body) throws IOException {
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        exchange.sendResponseHeaders(200, bytes.length);
-        try (OutputStream out = exchange.getResponseBody()) {
-            out.write(bytes);
-        }
+    public static void main(String[] args) throws Exception {
+        CheckoutServer.run(args, ServiceTracing::start);
     }
 }

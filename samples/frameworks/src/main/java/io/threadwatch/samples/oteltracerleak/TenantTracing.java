@@ -6,6 +6,8 @@ import io.opentelemetry.api.trace.Tracer;
 import io.opentelemetry.sdk.resources.Resource;
 import io.opentelemetry.sdk.trace.SdkTracerProvider;
 import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
+import io.opentelemetry.sdk.trace.export.SpanExporter;
+import io.threadwatch.samples.otel.Tracers;
 
 /**
  * Gives each tenant's requests a tracer whose resource names the tenant, so that the tenant
@@ -19,15 +21,16 @@ import io.opentelemetry.sdk.trace.export.BatchSpanProcessor;
  * service (the tenant as a span attribute), or one per tenant, cached and shut down with the
  * service.
  */
-final class TenantTracing {
+final class TenantTracing implements Tracers {
 
-    private final CollectorSpanExporter exporter;
+    private final SpanExporter exporter;
 
-    TenantTracing(CollectorSpanExporter exporter) {
+    TenantTracing(SpanExporter exporter) {
         this.exporter = exporter;
     }
 
-    Tracer tracerFor(String tenant) {
+    @Override
+    public Tracer tracerFor(String tenant) {
         // The bug: a provider (and an export thread) per call, never shut down.
         SdkTracerProvider provider = SdkTracerProvider.builder()
                 .setResource(Resource.getDefault().merge(Resource.create(Attributes.of(

@@ -2,7 +2,6 @@ package io.threadwatch.samples.tomcathealthy;
 
 import io.threadwatch.samples.support.LoadDriver;
 import java.time.Duration;
-import java.util.concurrent.CountDownLatch;
 
 /**
  * Load for {@link CatalogService}: a burst every 6 to 8 s (the first after 1 s) of 12 clients
@@ -18,27 +17,7 @@ public final class CatalogLoad {
 
     public static void main(String[] args) {
         LoadDriver driver = LoadDriver.fromArgs(args);
-        LoadDriver.startClient("bursts", () -> {
-            LoadDriver.pause(1_000);
-            for (int burst = 0; ; burst++) {
-                CountDownLatch done = new CountDownLatch(CLIENTS);
-                for (int c = 0; c < CLIENTS; c++) {
-                    int client = c;
-                    int b = burst;
-                    LoadDriver.startClient("client-" + c, () -> {
-                        for (int r = 0; r < REQUESTS_PER_CLIENT; r++) {
-                            driver.http("GET", "/products?id=" + (b * 97 + client * 7 + r), Duration.ofSeconds(5));
-                        }
-                        done.countDown();
-                    });
-                }
-                try {
-                    done.await();
-                } catch (InterruptedException e) {
-                    return;
-                }
-                LoadDriver.pause(6_000 + (burst * 677L) % 2_000);
-            }
-        });
+        LoadDriver.startBursts(CLIENTS, REQUESTS_PER_CLIENT, (burst, client, r) ->
+                driver.http("GET", "/products?id=" + (burst * 97 + client * 7 + r), Duration.ofSeconds(5)));
     }
 }
