@@ -13,7 +13,10 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.LongFunction;
 
 /**
  * Child-side helpers for the load generators: arguments, clients, pacing and the guard that
@@ -104,6 +107,22 @@ public final class LoadDriver {
                     return;
                 }
                 pause(6_000 + (burst * 677L) % 2_000);
+            }
+        });
+    }
+
+    /**
+     * Starts steady load on a thread of its own ({@code pacer}): request line number {@code n}
+     * ({@code 0, 1, ...}, made by {@code requestLine}) every {@code everyMillis}, each sent from a
+     * client thread of a cached pool, so that a slow answer does not slow the pace.
+     */
+    public void startPaced(long everyMillis, LongFunction<String> requestLine) {
+        ExecutorService clients = Executors.newCachedThreadPool();
+        startClient("pacer", () -> {
+            for (long n = 0; ; n++) {
+                String request = requestLine.apply(n);
+                clients.execute(() -> request(request, Duration.ofSeconds(2)));
+                pause(everyMillis);
             }
         });
     }

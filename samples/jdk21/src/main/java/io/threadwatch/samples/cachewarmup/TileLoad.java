@@ -1,9 +1,6 @@
 package io.threadwatch.samples.cachewarmup;
 
 import io.threadwatch.samples.support.LoadDriver;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * Load for {@link TileService}: 100 tiles a second at a steady pace. The first pass asks for every
@@ -20,15 +17,6 @@ public final class TileLoad {
     }
 
     public static void main(String[] args) {
-        LoadDriver driver = LoadDriver.fromArgs(args);
-        ExecutorService clients = Executors.newCachedThreadPool();
-        LoadDriver.startClient("pacer", () -> {
-            for (long n = 0; ; n++) {
-                long tile = n < TILES ? n : (n * 7_919) % TILES;
-                String request = "TILE " + tile;
-                clients.execute(() -> driver.request(request, Duration.ofSeconds(2)));
-                LoadDriver.pause(REQUEST_EVERY_MILLIS);
-            }
-        });
+        LoadDriver.fromArgs(args).startPaced(REQUEST_EVERY_MILLIS, n -> "TILE " + (n < TILES ? n : (n * 7_919) % TILES));
     }
 }

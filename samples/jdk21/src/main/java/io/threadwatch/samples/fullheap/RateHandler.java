@@ -1,16 +1,10 @@
 package io.threadwatch.samples.fullheap;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.Socket;
-import java.nio.charset.StandardCharsets;
+import io.threadwatch.samples.support.LineServer;
 
 /** Handles one {@code RATE <lane>} request: prices the lane from its card and its neighbours' (temporary work). */
-final class RateHandler {
+final class RateHandler implements LineServer.Requests {
 
-    private static final int READ_TIMEOUT_MILLIS = 5_000;
     private static final int NEIGHBOURS = 4;
 
     private final RateBook book;
@@ -19,24 +13,14 @@ final class RateHandler {
         this.book = book;
     }
 
-    void handle(Socket client) {
-        try (client;
-             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.UTF_8)) {
-            client.setSoTimeout(READ_TIMEOUT_MILLIS);
-            String[] request = String.valueOf(in.readLine()).split(" ");
-            if (request.length != 2 || !"RATE".equals(request[0])) {
-                out.println("ERR expected: RATE <lane>");
-                return;
-            }
-            try {
-                out.println("OK " + price(Integer.parseInt(request[1])));
-            } catch (OutOfMemoryError e) {
-                // As a server framework does, a request that runs out of heap fails alone; the service goes on.
-                out.println("ERR out of memory");
-            }
-        } catch (IOException | NumberFormatException e) {
-            // The client went away or sent garbage: nothing to answer.
+    @Override
+    public String answer(String[] request) {
+        int lane = Integer.parseInt(request[1]);
+        try {
+            return "OK " + price(lane);
+        } catch (OutOfMemoryError e) {
+            // As a server framework does, a request that runs out of heap fails alone; the service goes on.
+            return "ERR out of memory";
         }
     }
 

@@ -1,9 +1,6 @@
 package io.threadwatch.samples.largeflatheap;
 
 import io.threadwatch.samples.support.LoadDriver;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** Load for {@link CatalogService}: 50 product pages a second at a steady pace. */
 public final class CatalogLoad {
@@ -14,14 +11,6 @@ public final class CatalogLoad {
     }
 
     public static void main(String[] args) {
-        LoadDriver driver = LoadDriver.fromArgs(args);
-        ExecutorService clients = Executors.newCachedThreadPool();
-        LoadDriver.startClient("pacer", () -> {
-            for (long n = 0; ; n++) {
-                String request = "PRODUCT " + (n * 7_919) % 100_000;
-                clients.execute(() -> driver.request(request, Duration.ofSeconds(2)));
-                LoadDriver.pause(REQUEST_EVERY_MILLIS);
-            }
-        });
+        LoadDriver.fromArgs(args).startPaced(REQUEST_EVERY_MILLIS, n -> "PRODUCT " + (n * 7_919) % 100_000);
     }
 }

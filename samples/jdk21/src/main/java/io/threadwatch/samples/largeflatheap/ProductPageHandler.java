@@ -1,11 +1,7 @@
 package io.threadwatch.samples.largeflatheap;
 
-import java.io.BufferedReader;
+import io.threadwatch.samples.support.LineServer;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.PrintWriter;
-import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -18,9 +14,8 @@ import java.util.zip.CRC32;
  * Handles one {@code PRODUCT <id>} request: renders the product page from the catalog record and
  * its 100 nearest neighbours ("similar products"), all temporary data (a few MB per page).
  */
-final class ProductPageHandler {
+final class ProductPageHandler implements LineServer.Requests {
 
-    private static final int READ_TIMEOUT_MILLIS = 5_000;
     private static final int SIMILAR = 100;
 
     private final Catalog catalog;
@@ -29,23 +24,12 @@ final class ProductPageHandler {
         this.catalog = catalog;
     }
 
-    void handle(Socket client) {
-        try (client;
-             BufferedReader in = new BufferedReader(new InputStreamReader(client.getInputStream(), StandardCharsets.UTF_8));
-             PrintWriter out = new PrintWriter(client.getOutputStream(), true, StandardCharsets.UTF_8)) {
-            client.setSoTimeout(READ_TIMEOUT_MILLIS);
-            String[] request = String.valueOf(in.readLine()).split(" ");
-            if (request.length != 2 || !"PRODUCT".equals(request[0])) {
-                out.println("ERR expected: PRODUCT <id>");
-                return;
-            }
-            byte[] page = render(Integer.parseInt(request[1]));
-            CRC32 crc = new CRC32();
-            crc.update(page);
-            out.println("OK " + page.length + " " + Long.toHexString(crc.getValue()));
-        } catch (IOException | NumberFormatException e) {
-            // The client went away or sent garbage: nothing to answer.
-        }
+    @Override
+    public String answer(String[] request) {
+        byte[] page = render(Integer.parseInt(request[1]));
+        CRC32 crc = new CRC32();
+        crc.update(page);
+        return "OK " + page.length + " " + Long.toHexString(crc.getValue());
     }
 
     private byte[] render(int id) {

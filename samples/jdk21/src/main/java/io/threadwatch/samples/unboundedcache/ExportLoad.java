@@ -1,9 +1,6 @@
 package io.threadwatch.samples.unboundedcache;
 
 import io.threadwatch.samples.support.LoadDriver;
-import java.time.Duration;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /** Load for {@link ExportService}: 50 exports a second at a steady pace, each with the current time as {@code asOf}. */
 public final class ExportLoad {
@@ -15,14 +12,7 @@ public final class ExportLoad {
     }
 
     public static void main(String[] args) {
-        LoadDriver driver = LoadDriver.fromArgs(args);
-        ExecutorService clients = Executors.newCachedThreadPool();
-        LoadDriver.startClient("pacer", () -> {
-            for (long n = 0; ; n++) {
-                String request = "EXPORT cust-" + (n % 40) + " " + REPORTS[(int) (n % REPORTS.length)] + " " + System.currentTimeMillis();
-                clients.execute(() -> driver.request(request, Duration.ofSeconds(2)));
-                LoadDriver.pause(REQUEST_EVERY_MILLIS);
-            }
-        });
+        LoadDriver.fromArgs(args).startPaced(REQUEST_EVERY_MILLIS, n ->
+                "EXPORT cust-" + (n % 40) + " " + REPORTS[(int) (n % REPORTS.length)] + " " + System.currentTimeMillis());
     }
 }
