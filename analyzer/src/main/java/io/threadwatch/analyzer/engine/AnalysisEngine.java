@@ -68,6 +68,8 @@ public final class AnalysisEngine {
     private final RuleEvaluator evaluator;
     private final List<SliPoint> slis = new ArrayList<>();
     private final Map<Class<?>, Consumer<Event>> handlers = new HashMap<>();
+    /** Live: how many firings each open finding (by id) has, so that it fires and clears once. */
+    private final Map<String, Integer> activeFirings = new HashMap<>();
     private final WindowListener listener;
     private final RecordingGaps gaps = new RecordingGaps();
     private ThreadCount latestCount;
@@ -291,7 +293,12 @@ public final class AnalysisEngine {
         }
     }
 
-    /** Each transition as a finding; a fired one with the evidence the engine holds now. */
+    /**
+     * Each transition as a finding; a fired one with the evidence the engine holds now. A finding
+     * is one problem (a kind at a site), as in the offline report: it fires when the first of its
+     * firings (rules, horizons) starts and clears when the last one ends, so that a leak seen over
+     * the whole observation and, later, over the last hour is one alert, not two.
+     */
     private List<ClosedWindow.FindingChange> changes(List<Transition> transitions) {
         if (transitions.isEmpty()) {
             return List.of();
@@ -299,10 +306,20 @@ public final class AnalysisEngine {
         FindingAssembler assembler = assembler();
         List<ClosedWindow.FindingChange> changes = new ArrayList<>(transitions.size());
         for (Transition transition : transitions) {
-            ClosedWindow.FindingChange.State state = transition.type() == Transition.Type.FIRED
-                    ? ClosedWindow.FindingChange.State.FIRED : ClosedWindow.FindingChange.State.CLEARED;
+            boolean fired = transition.type() == Transition.Type.FIRED;
             for (Finding finding : assembler.assemble(List.of(transition.firing()))) {
-                changes.add(new ClosedWindow.FindingChange(state, finding));
+                int before = activeFirings.getOrDefault(finding.id(), 0);
+                int after = fired ? before + 1 : Math.max(0, before - 1);
+                if (after == 0) {
+                    activeFirings.remove(finding.id());
+                } else {
+                    activeFirings.put(finding.id(), after);
+                }
+                if (fired && before == 0) {
+                    changes.add(new ClosedWindow.FindingChange(ClosedWindow.FindingChange.State.FIRED, finding));
+                } else if (!fired && before > 0 && after == 0) {
+                    changes.add(new ClosedWindow.FindingChange(ClosedWindow.FindingChange.State.CLEARED, finding));
+                }
             }
         }
         return changes;

@@ -122,6 +122,22 @@ class LeakHorizonsTest {
     }
 
     @Test
+    void liveALeakSeenOverSeveralHorizonsFiresOnceAndStaysOpen() {
+        Duration twoHours = Duration.ofHours(2);
+        List<ClosedWindow.FindingChange> changes = new ArrayList<>();
+        Population leak = leak(Duration.ofMinutes(4), twoHours);
+        leak.recording.analyze(WINDOW, twoHours, window -> changes.addAll(window.changes()));
+
+        List<ClosedWindow.FindingChange> leaks = changes.stream()
+                .filter(c -> c.finding().kind().equals("thread-leak")).toList();
+        // Over the whole observation first, over the last hour from the first hour on: one alert.
+        assertThat(leaks).singleElement().satisfies(change -> {
+            assertThat(change.state()).isEqualTo(ClosedWindow.FindingChange.State.FIRED);
+            assertThat(change.finding().site().frame()).startsWith(RELOAD);
+        });
+    }
+
+    @Test
     void aLeakOfThirtyAnHourIsReportedFromTwentyMinutes() {
         Duration length = Duration.ofMinutes(20);
         EngineResult result = leak(Duration.ofMinutes(2), length).analyze(length);

@@ -133,9 +133,14 @@ final class SyntheticRecording {
 
     /** Runs the engine over the events, in time order, with the built-in rules and catalog. */
     EngineResult analyze(Duration window, Duration length) {
+        return analyze(window, length, WindowListener.NONE);
+    }
+
+    /** As a live watch runs it: {@code listener} hears each window as it closes. */
+    EngineResult analyze(Duration window, Duration length, WindowListener listener) {
         AnalysisOptions options = AnalysisOptions.defaults();
         AnalysisEngine engine = new AnalysisEngine(new EngineSettings(T0, window, options.stuckThreshold(),
-                options.leakSpanWindows(), options.catalog(), options.rules(), true));
+                options.leakSpanWindows(), options.catalog(), options.rules(), true), listener);
         List<Event> sorted = new ArrayList<>(events);
         sorted.sort(Comparator.comparing(Event::time));
         sorted.forEach(engine::accept);
