@@ -128,15 +128,43 @@ class ChunkFileSourceTest {
         // window edge could differ. Over a few seconds in one JVM, they do not.
         // An event can refer to a stack its chunk does not hold (it began in an earlier chunk): the
         // JDK's parser resolves a few of those, ours leaves them without a stack (README, "Parsers").
-        // Such waits are idle either way, so they move between the explanations' frames only: the
-        // same decisions, the same number of observations in all.
+        // This recording is of the test JVM itself, with whatever earlier tests left running, so
+        // how many events that touches varies from run to run: such an event moves one sample of a
+        // per-site SLI, or moves an idle wait between the explanations' frames. Everything else
+        // must be the same: the findings, the limitations, every SLI without a site, which per-site
+        // SLIs there are, the decisions, and the number of observations in all.
         ObjectNode ownTree = withoutParser(own);
         ObjectNode jdkTree = withoutParser(jdk);
         JsonNode ownExplanations = ownTree.remove("explanations");
         JsonNode jdkExplanations = jdkTree.remove("explanations");
+        JsonNode ownSlis = ownTree.remove("slis");
+        JsonNode jdkSlis = jdkTree.remove("slis");
+        assertThat(ownTree.get("findings")).as("findings").isEqualTo(jdkTree.get("findings"));
         assertThat(ownTree).isEqualTo(jdkTree);
+        assertThat(unsited(ownSlis)).as("SLI samples without a site").isEqualTo(unsited(jdkSlis));
+        assertThat(sitedNames(ownSlis)).as("per-site SLIs").isEqualTo(sitedNames(jdkSlis));
         assertThat(decisions(ownExplanations)).isEqualTo(decisions(jdkExplanations));
         assertThat(observations(ownExplanations)).isEqualTo(observations(jdkExplanations));
+    }
+
+    private static List<String> unsited(JsonNode slis) {
+        List<String> samples = new ArrayList<>();
+        slis.forEach(sli -> {
+            if (!sli.get("labels").has("site")) {
+                samples.add(sli.toString());
+            }
+        });
+        return samples;
+    }
+
+    private static java.util.Set<String> sitedNames(JsonNode slis) {
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        slis.forEach(sli -> {
+            if (sli.get("labels").has("site")) {
+                names.add(sli.get("name").asText());
+            }
+        });
+        return names;
     }
 
     private static java.util.Set<String> decisions(JsonNode explanations) {
