@@ -40,22 +40,40 @@ public final class Analyzer {
      * @throws RecordingException when a file cannot be analyzed; the message says which and why
      */
     public static Report analyze(List<Path> files, AnalysisOptions options) throws RecordingException {
+        return analyze(files, options, AnalysisProgress.Listener.NONE);
+    }
+
+    /**
+     * As {@link #analyze(List, AnalysisOptions)}, telling {@code progress} how far it has read.
+     *
+     * @throws RecordingException when a file cannot be analyzed; the message says which and why
+     */
+    public static Report analyze(List<Path> files, AnalysisOptions options, AnalysisProgress.Listener progress)
+            throws RecordingException {
         try (RecordingFiles recording = RecordingFiles.open(files, options.limits())) {
-            if (options.parser().isPresent()) {
-                return analyze(recording, options, options.parser().get(), "");
+            progress.progress(new AnalysisProgress(0, recording.bytes(), 0, recording.chunks()));
+            Report report = analyze(recording, options);
+            progress.progress(new AnalysisProgress(recording.bytes(), recording.bytes(), recording.chunks(),
+                    recording.chunks()));
+            return report;
+        }
+    }
+
+    private static Report analyze(RecordingFiles recording, AnalysisOptions options) throws RecordingException {
+        if (options.parser().isPresent()) {
+            return analyze(recording, options, options.parser().get(), "");
+        }
+        try {
+            return analyze(recording, options, Parser.DEFAULT, "");
+        } catch (RecordingException e) {
+            if (!e.otherParserMayRead()) {
+                throw e;
             }
             try {
-                return analyze(recording, options, Parser.DEFAULT, "");
-            } catch (RecordingException e) {
-                if (!e.otherParserMayRead()) {
-                    throw e;
-                }
-                try {
-                    return analyze(recording, options, Parser.FALLBACK, e.getMessage());
-                } catch (RecordingException again) {
-                    throw new RecordingException(e.getMessage() + "; " + Parser.FALLBACK.id() + " parser: "
-                            + again.getMessage(), again);
-                }
+                return analyze(recording, options, Parser.FALLBACK, e.getMessage());
+            } catch (RecordingException again) {
+                throw new RecordingException(e.getMessage() + "; " + Parser.FALLBACK.id() + " parser: "
+                        + again.getMessage(), again);
             }
         }
     }
