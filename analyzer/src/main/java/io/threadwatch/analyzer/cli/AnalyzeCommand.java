@@ -47,7 +47,9 @@ final class AnalyzeCommand implements Callable<Integer> {
     List<Path> files;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
-            description = "Output format: json (report v1, the default) or text (for people).")
+            description = "Output format: json (report v1, the default), text (for people) or html (one page "
+                    + "for a browser, offline: verdict, findings with stacks, plots over time; write it with -o "
+                    + "report.html and open it).")
     String format;
 
     @Option(names = "--explain",
@@ -93,6 +95,10 @@ final class AnalyzeCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         ReportFormat reportFormat = parseFormat();
+        if (!reportFormat.available()) {
+            throw new CommandFailure(ExitCodes.USAGE, "the " + reportFormat.id() + " format is not in this build "
+                    + "(the agent jar leaves its chart library out); analyze with threadwatch.jar");
+        }
         AnalysisOptions options = AnalysisOptions.defaults().withStuckThreshold(stuckThreshold);
         if (window != null) {
             options = options.withWindow(window);
@@ -114,7 +120,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (RecordingException e) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
         }
-        write(report, reportFormat);
+        write(report, reportFormat, options);
         if (failOn != null) {
             for (Finding finding : report.findings()) {
                 if (Severity.fromId(finding.severity()).isAtLeast(failOn)) {
@@ -132,13 +138,13 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         throw new CommandLine.ParameterException(spec.commandLine(),
-                "Invalid value for option '--format': '" + format + "' (expected json or text)");
+                "Invalid value for option '--format': '" + format + "' (expected json, text or html)");
     }
 
-    private void write(Report report, ReportFormat reportFormat) {
+    private void write(Report report, ReportFormat reportFormat, AnalysisOptions options) {
         if (output == null) {
             try {
-                reportFormat.write(report, spec.commandLine().getOut(), explain);
+                reportFormat.write(report, spec.commandLine().getOut(), explain, options.catalog());
             } catch (IOException e) {
                 throw new CommandFailure(ExitCodes.INTERNAL, "cannot write the report: " + e.getMessage());
             }
@@ -146,7 +152,7 @@ final class AnalyzeCommand implements Callable<Integer> {
             return;
         }
         try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            reportFormat.write(report, out, explain);
+            reportFormat.write(report, out, explain, options.catalog());
         } catch (IOException e) {
             throw new CommandFailure(ExitCodes.USAGE, "cannot write '" + output + "': " + e.getMessage());
         }

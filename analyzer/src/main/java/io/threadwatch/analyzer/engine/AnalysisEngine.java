@@ -356,6 +356,7 @@ public final class AnalysisEngine {
             }
             if (!site.live.isEmpty() || leaks.tracks(site.site)) {
                 leaks.add(site.site, window.end(), site.live.size());
+                samples.add(Sli.THREADS_SITE_LIVE.sample(site.live.size(), "site", label));
             }
             boolean onePool = site.poolShape == PoolShape.ONE_POOL;
             if (onePool && !site.live.isEmpty()) {

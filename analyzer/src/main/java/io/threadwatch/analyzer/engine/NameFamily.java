@@ -8,7 +8,7 @@ import java.util.regex.Pattern;
  * {@code pool-#-thread-#}, {@code quote-handler-#} and {@code HttpClient@#-#}. Threads of one
  * family are usually made by one thread factory.
  */
-final class NameFamily {
+public final class NameFamily {
 
     /** UUIDs, hex ids after {@code @} or {@code 0x}, and runs of digits. */
     private static final Pattern VARIABLE = Pattern.compile(
@@ -19,7 +19,7 @@ final class NameFamily {
     }
 
     /** The family of a name; the empty name stays empty. */
-    static String of(String threadName) {
+    public static String of(String threadName) {
         return VARIABLE.matcher(threadName).replaceAll("#");
     }
 }

@@ -1,5 +1,8 @@
 package io.threadwatch.analyzer.report;
 
+import io.threadwatch.analyzer.report.html.HtmlReportWriter;
+import io.threadwatch.rules.Catalog;
+import io.threadwatch.rules.CatalogLoader;
 import java.io.IOException;
 import java.io.Writer;
 import java.util.Locale;
@@ -19,6 +22,27 @@ public enum ReportFormat {
         public void write(Report report, Writer out, boolean explain) throws IOException {
             TextReportWriter.write(report, out, explain);
         }
+    },
+    /**
+     * One self-contained HTML page for people: verdict, findings with their stacks, plots over the
+     * recording's time, limitations and every SLI; it loads nothing from the network. Not in the
+     * agent jar (see {@link #available()}).
+     */
+    HTML {
+        @Override
+        public void write(Report report, Writer out, boolean explain) throws IOException {
+            write(report, out, explain, CatalogLoader.builtIn());
+        }
+
+        @Override
+        public void write(Report report, Writer out, boolean explain, Catalog catalog) throws IOException {
+            HtmlReportWriter.write(report, out, catalog);
+        }
+
+        @Override
+        public boolean available() {
+            return HtmlReportWriter.available();
+        }
     };
 
     /**
@@ -27,6 +51,19 @@ public enum ReportFormat {
      * @param explain whether the text form also says why threads seen waiting were not reported
      */
     public abstract void write(Report report, Writer out, boolean explain) throws IOException;
+
+    /**
+     * Writes the report, telling application frames from infrastructure with the analysis's catalog
+     * (only the HTML form highlights them; the others ignore it).
+     */
+    public void write(Report report, Writer out, boolean explain, Catalog catalog) throws IOException {
+        write(report, out, explain);
+    }
+
+    /** Whether this build can write the format: the agent jar cannot write HTML. */
+    public boolean available() {
+        return true;
+    }
 
     /** Writes the report without the text form's explanations. */
     public void write(Report report, Writer out) throws IOException {

@@ -19,6 +19,12 @@ public enum Sli {
     /** Threads started at a creation site during the window, per second. */
     THREADS_START_RATE("threads.start.rate", "threads/s", List.of("site"), "thread starts at a creation site"),
     /**
+     * Live threads created at a site, at the window's end: the points the leak trends are fitted
+     * to, so that a report can draw the leaking site against the rest.
+     */
+    THREADS_SITE_LIVE("threads.site.live", "threads", List.of("site"),
+            "live threads created at the site at window end (the points of threads.leak.rate)"),
+    /**
      * Slope of the live threads created at a site, over a horizon: the recent windows, the last
      * hour, or everything observed (label {@code horizon}: {@code recent}, {@code hour}, {@code all}).
      */

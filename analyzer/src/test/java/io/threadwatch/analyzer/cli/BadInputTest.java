@@ -201,7 +201,7 @@ class BadInputTest {
 
         CliRun format = CliRun.of("analyze", "x.jfr", "--format", "xml");
         assertThat(format.exitCode()).isEqualTo(ExitCodes.USAGE);
-        assertThat(format.err()).contains("'xml' (expected json or text)");
+        assertThat(format.err()).contains("'xml' (expected json, text or html)");
 
         CliRun failOn = CliRun.of("analyze", "x.jfr", "--fail-on", "fatal");
         assertThat(failOn.exitCode()).isEqualTo(ExitCodes.USAGE);
