@@ -34,8 +34,12 @@
     'blocked-stacks': 'Where the threads wait',
     'blocking-events': 'Waits recorded',
     'deadlock-cycle': 'The deadlock',
-    'live-set': 'The live set',
-    'allocation-site': 'Where the growing objects are allocated'
+    'last-seen': 'Where the virtual threads were last seen',
+    'pinned-events': 'Pinned waits',
+    'submit-failures': 'Refused virtual threads',
+    'leak-candidates': 'Objects that keep growing, by allocation site',
+    'gc-pauses': 'Garbage collections',
+    'live-set': 'The live set'
   };
   var COLORS = ['#1f77b4', '#2ca02c', '#9467bd', '#8c564b', '#e377c2', '#17becf', '#bcbd22', '#7f7f7f'];
   var PROBLEM = '#d62728';
