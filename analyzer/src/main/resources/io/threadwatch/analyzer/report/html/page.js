@@ -338,6 +338,11 @@
   }
 
   function evidenceBlock(finding, evidence, ev) {
+    if (evidence.frames.length === 0 && ev.families.length === 0) {
+      // Nothing to fold away: numbers only (e.g. the collections behind GC pressure).
+      return el('p', 'evidence flat', [el('strong', null, [ROLES[evidence.role] || evidence.role]),
+        evidence.detail ? ': ' + evidence.detail : '']);
+    }
     var summary = el('summary', null, [
       el('strong', null, [ROLES[evidence.role] || evidence.role]),
       evidence.detail ? ': ' + evidence.detail : '',
@@ -379,14 +384,15 @@
   var plotsCard;
   var drawn = [];
 
-  function plotArea(title, explanation) {
+  function plotArea(id, title, explanation) {
     var figure = el('figure', 'plot', [el('h3', null, [title]), el('p', 'explain', [explanation])]);
+    figure.id = 'plot-' + id;
     plotsCard.appendChild(figure);
     return figure;
   }
 
-  function missing(title, explanation, why) {
-    var figure = plotArea(title, explanation);
+  function missing(id, title, explanation, why) {
+    var figure = plotArea(id, title, explanation);
     figure.className += ' missing';
     figure.appendChild(el('p', 'why-missing', ['Not drawn: ' + why]));
   }
@@ -509,7 +515,16 @@
       })]
     }, data, holder);
     drawn.push(plot);
-    figure.setAttribute('data-plot', 'drawn');
+    // How many values the plot holds, for the browser tests: a drawn plot must hold some.
+    var points = 0;
+    series.forEach(function (s) {
+      s.values.forEach(function (v) {
+        if (v !== null) {
+          points++;
+        }
+      });
+    });
+    figure.setAttribute('data-points', String(points));
     return plot;
   }
 
@@ -537,7 +552,7 @@
     var all = seriesOf('threads.site.live', ['site'], {zero: true});
     if (all.length === 0) {
       var limit = limitationFor(kinds);
-      missing(title, explain, limit ? limit.message
+      missing('threads', title, explain, limit ? limit.message
         : 'no thread was started from application code during the recording.');
       return;
     }
@@ -546,7 +561,7 @@
     if (total) {
       series.push({label: 'all live platform threads', values: total.values, color: '#444444', dash: [2, 3], width: 1});
     }
-    chart(plotArea(title, explain), series, {y: 'threads', marked: findingsOf(kinds)});
+    chart(plotArea('threads', title, explain), series, {y: 'threads', marked: findingsOf(kinds)});
   }
 
   function blockingPlots() {
@@ -562,9 +577,9 @@
       + 'window, per application site. Gaps: no wait ended there in that window.';
     var p99 = seriesOf('blocked.p99', ['kind', 'site'], {filter: hasSite});
     if (p99.length === 0) {
-      missing(title, explain, none);
+      missing('blocked-p99', title, explain, none);
     } else {
-      chart(plotArea(title, explain), siteSeries(p99, problemSites, 'other sites', label),
+      chart(plotArea('blocked-p99', title, explain), siteSeries(p99, problemSites, 'other sites', label),
         {y: 'ms', marked: findingsOf(kinds), format: function (v) { return number(v) + ' ms'; }});
     }
 
@@ -572,9 +587,9 @@
     explain = 'How many threads were blocked there on average during each window (blocked time / window length).';
     var time = seriesOf('blocked.time.ratio', ['kind', 'site'], {filter: hasSite, zero: true});
     if (time.length === 0) {
-      missing(title, explain, none);
+      missing('blocked-time', title, explain, none);
     } else {
-      chart(plotArea(title, explain), siteSeries(time, problemSites, 'other sites', label),
+      chart(plotArea('blocked-time', title, explain), siteSeries(time, problemSites, 'other sites', label),
         {y: 'threads blocked', marked: findingsOf(kinds)});
     }
   }
@@ -588,7 +603,7 @@
     var dead = seriesOf('threads.deadlocked', ['site'], {zero: true});
     if (stuck.length === 0 && dead.length === 0) {
       var limit = limitationFor(kinds);
-      missing(title, explain, limit ? limit.message : 'no thread was stuck or deadlocked in any thread dump of the recording.');
+      missing('stuck', title, explain, limit ? limit.message : 'no thread was stuck or deadlocked in any thread dump of the recording.');
       return;
     }
     var series = siteSeries(stuck, problemSitesOf(['blocked-forever']), 'other sites', function (s) {
@@ -597,7 +612,7 @@
     dead.forEach(function (s) {
       series.push({label: 'deadlocked at ' + shortSite(s.labels.site), values: s.values, color: '#000000', width: 2.5});
     });
-    chart(plotArea(title, explain), series, {y: 'threads', marked: findingsOf(kinds)});
+    chart(plotArea('stuck', title, explain), series, {y: 'threads', marked: findingsOf(kinds)});
   }
 
   function heapPlot() {
@@ -611,7 +626,7 @@
     var max = seriesOf('heap.max', [])[0];
     if (!used && !live) {
       var limit = limitationFor(kinds);
-      missing(title, explain, limit ? limit.message : 'no garbage collection happened during the recording, so there is no heap-after-GC point.');
+      missing('heap', title, explain, limit ? limit.message : 'no garbage collection happened during the recording, so there is no heap-after-GC point.');
       return;
     }
     var series = [];
@@ -632,7 +647,7 @@
     if (trend) {
       series.push({label: 'live-set trend', values: trend, color: PROBLEM, dash: [2, 3], width: 2, spanGaps: true, points: false});
     }
-    chart(plotArea(title, explain), series, {y: 'heap', marked: findingsOf(kinds), format: bytes});
+    chart(plotArea('heap', title, explain), series, {y: 'heap', marked: findingsOf(kinds), format: bytes});
   }
 
   /**
@@ -669,7 +684,7 @@
     var overhead = seriesOf('gc.overhead.ratio', [], {scale: 100})[0];
     if (!pause && !overhead) {
       var limit = limitationFor(kinds);
-      missing(title, explain, limit ? limit.message : 'no garbage collection happened during the recording.');
+      missing('gc', title, explain, limit ? limit.message : 'no garbage collection happened during the recording.');
       return;
     }
     var series = [];
@@ -679,7 +694,7 @@
     if (overhead) {
       series.push({label: 'time in GC pauses', values: overhead.values, color: COLORS[4], scale: 'r'});
     }
-    chart(plotArea(title, explain), series, {y: 'ms', r: '% of the window', marked: findingsOf(kinds),
+    chart(plotArea('gc', title, explain), series, {y: 'ms', r: '% of the window', marked: findingsOf(kinds),
       format: function (v) { return number(v) + ' ms'; }, rFormat: function (v) { return number(v) + ' %'; }});
   }
 
@@ -693,7 +708,7 @@
     var failed = seriesOf('vthreads.submit.failed', ['site'], {zero: true});
     if (!live && !pinned && failed.length === 0) {
       var limit = limitationFor(['vthread-leak']);
-      missing(title, explain, limit ? limit.message
+      missing('vthreads', title, explain, limit ? limit.message
         : 'the recording has no virtual-thread events (virtual threads need JDK 21 or later).');
       return;
     }
@@ -707,7 +722,7 @@
     failed.forEach(function (s) {
       series.push({label: 'refused at ' + shortSite(s.labels.site), values: s.values, color: '#000000', scale: 'r'});
     });
-    chart(plotArea(title, explain), series, {y: 'threads', r: 'events per window', marked: findingsOf(kinds)});
+    chart(plotArea('vthreads', title, explain), series, {y: 'threads', r: 'events per window', marked: findingsOf(kinds)});
   }
 
   function plots() {

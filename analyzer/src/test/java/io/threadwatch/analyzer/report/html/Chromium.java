@@ -1,0 +1,71 @@
+package io.threadwatch.analyzer.report.html;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Assertions;
+import org.junit.jupiter.api.Assumptions;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+
+/**
+ * Debian's headless Chromium through its chromedriver ({@code apt-get install chromium
+ * chromium-driver}), never a browser or driver that Selenium Manager would download.
+ *
+ * <p>When they are missing the browser tests are skipped with a message, unless the system
+ * property {@code threadwatch.browser.required} is {@code true} (as {@code .ci/run} sets it):
+ * then they fail, so that CI never passes without having rendered a page.
+ */
+final class Chromium {
+
+    static final Path BROWSER = Path.of(System.getProperty("threadwatch.chromium", "/usr/bin/chromium"));
+    static final Path DRIVER = Path.of(System.getProperty("threadwatch.chromedriver", "/usr/bin/chromedriver"));
+    /** The viewport of a laptop: the verdict must show in it without scrolling. */
+    static final int WIDTH = 1280;
+    static final int HEIGHT = 800;
+
+    private Chromium() {
+    }
+
+    /** Skips the calling test when Chromium is missing, or fails it when it is required. */
+    static void assumeInstalled() {
+        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+            return;
+        }
+        String message = "no Chromium at " + BROWSER + " with chromedriver at " + DRIVER
+                + ": install them with 'apt-get install -y chromium chromium-driver' (.ci/run does)";
+        if (Boolean.getBoolean("threadwatch.browser.required")) {
+            Assertions.fail(message + "; threadwatch.browser.required=true does not allow skipping the browser tests");
+        }
+        Assumptions.abort(message + "; browser tests skipped");
+    }
+
+    static ChromeDriver start(Path userDataDir) throws IOException {
+        ChromeOptions options = new ChromeOptions();
+        options.setBinary(BROWSER.toFile());
+        options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+                "--hide-scrollbars", "--window-size=" + WIDTH + "," + HEIGHT,
+                "--user-data-dir=" + Files.createDirectories(userDataDir));
+        LoggingPreferences logs = new LoggingPreferences();
+        logs.enable(LogType.BROWSER, java.util.logging.Level.ALL);
+        options.setCapability("goog:loggingPrefs", logs);
+        ChromeDriverService service = new ChromeDriverService.Builder()
+                .usingDriverExecutable(DRIVER.toFile())
+                .usingAnyFreePort()
+                .build();
+        ChromeDriver driver = new ChromeDriver(service, options);
+        // Errors thrown before the test could read the console are kept where it can: on the page itself.
+        driver.executeCdpCommand("Page.addScriptToEvaluateOnNewDocument", Map.of("source",
+                "window.__errors = [];"
+                        + "addEventListener('error', function (e) { __errors.push(String(e.message || e)); });"
+                        + "var __consoleError = console.error;"
+                        + "console.error = function () { __errors.push(Array.prototype.join.call(arguments, ' '));"
+                        + " __consoleError.apply(console, arguments); };"));
+        return driver;
+    }
+}
