@@ -72,6 +72,28 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The HTML page is one report format: reached through ReportFormat, and it reads the report, never the recording. */
+    @Test
+    void theHtmlReportIsAFormatOfTheReport() {
+        noClasses().that().resideOutsideOfPackage("io.threadwatch.analyzer.report..")
+                .should().dependOnClassesThat().resideInAPackage("io.threadwatch.analyzer.report.html..")
+                .check(CLASSES);
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideInAPackage("io.threadwatch.analyzer.report.html..")
+                .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "the JDK, Jackson, the report, the SLIs, the rules, frames, and the engine's FrameClassifier "
+                                + "and NameFamily (the one rule for application frames and thread families)",
+                        c -> c.getPackageName().startsWith("java.")
+                                || c.getPackageName().startsWith("com.fasterxml.jackson.")
+                                || c.getPackageName().startsWith("io.threadwatch.analyzer.report")
+                                || c.getPackageName().equals("io.threadwatch.analyzer.sli")
+                                || c.getPackageName().startsWith("io.threadwatch.rules")
+                                || c.getName().equals("io.threadwatch.analyzer.event.Frame")
+                                || c.getName().equals("io.threadwatch.analyzer.engine.FrameClassifier")
+                                || c.getName().equals("io.threadwatch.analyzer.engine.NameFamily")))
+                .check(CLASSES);
+    }
+
     @Test
     void theRulesKnowNothingOfTheAnalyzer() {
         noClasses().that().resideInAPackage("io.threadwatch.rules..")

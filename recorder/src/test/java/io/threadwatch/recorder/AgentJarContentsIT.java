@@ -30,11 +30,11 @@ class AgentJarContentsIT {
     }
 
     @Test
-    void theAgentJarCarriesNoJmcNorWhatJmcBrings() throws IOException {
+    void theAgentJarCarriesNoJmcNorWhatJmcBringsNorTheChartLibrary() throws IOException {
         try (JarFile jar = new JarFile(agentJar().toFile())) {
             List<String> jmc = jar.stream().map(ZipEntry::getName)
                     .filter(name -> name.startsWith("org/openjdk/jmc/") || name.startsWith("net/jpountz/")
-                            || name.startsWith("org/owasp/"))
+                            || name.startsWith("org/owasp/") || name.startsWith("META-INF/resources/webjars/"))
                     .toList();
             assertThat(jmc).isEmpty();
             assertThat(jar.getEntry("io/threadwatch/analyzer/source/JfrFileSource.class")).isNotNull();
@@ -45,7 +45,15 @@ class AgentJarContentsIT {
     void theAgentsAnalyzeRefusesTheJmcParserInOneLine() throws Exception {
         Path recording = Path.of(System.getProperty("threadwatch.recordings", "../samples/recordings"))
                 .resolve("deadlock.default-jdk17.jfr.gz");
-        assertRefusedInOneLine("the jmc parser is not in this build", "analyze", "--parser", "jmc", recording.toString());
+        assertRefusedInOneLine(3, "the jmc parser is not in this build", "analyze", "--parser", "jmc", recording.toString());
+    }
+
+    @Test
+    void theAgentsAnalyzeRefusesTheHtmlFormatInOneLine() throws Exception {
+        Path recording = Path.of(System.getProperty("threadwatch.recordings", "../samples/recordings"))
+                .resolve("deadlock.default-jdk17.jfr.gz");
+        assertRefusedInOneLine(2, "the html format is not in this build", "analyze", "--format", "html",
+                recording.toString());
     }
 
     @Test
@@ -56,18 +64,18 @@ class AgentJarContentsIT {
             out.write("FLR\0".getBytes(StandardCharsets.US_ASCII));
             out.closeEntry();
         }
-        assertRefusedInOneLine("is zip-compressed, which only the jmc parser reads, and this build leaves it out",
+        assertRefusedInOneLine(3, "is zip-compressed, which only the jmc parser reads, and this build leaves it out",
                 "analyze", zip.toString());
     }
 
-    private static void assertRefusedInOneLine(String message, String... args) throws Exception {
+    private static void assertRefusedInOneLine(int exitCode, String message, String... args) throws Exception {
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-jar", agentJar().toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
         String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(process.waitFor(60, TimeUnit.SECONDS)).isTrue();
-        assertThat(process.exitValue()).as(err).isEqualTo(3);
+        assertThat(process.exitValue()).as(err).isEqualTo(exitCode);
         assertThat(err.lines().toList()).as(err).hasSize(1);
         assertThat(err).contains(message);
     }

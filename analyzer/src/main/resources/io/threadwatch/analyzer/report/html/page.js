@@ -406,8 +406,15 @@
           marked.forEach(function (f) {
             var x0 = u.valToPos(seconds(f.first), 'x', true);
             var x1 = u.valToPos(seconds(f.last), 'x', true);
+            var minWidth = 6 * devicePixelRatio;
+            if (Math.abs(x1 - x0) < minWidth) {
+              // A finding of one instant (a thread dump) still gets a band one can see.
+              x0 -= minWidth / 2;
+              x1 += minWidth / 2;
+            }
+            var plotRight = u.bbox.left + u.bbox.width;
             var left = Math.max(u.bbox.left, Math.min(x0, x1));
-            var right = Math.min(u.bbox.left + u.bbox.width, Math.max(x0, x1));
+            var right = Math.min(plotRight, Math.max(x0, x1));
             if (right <= left) {
               return;
             }
@@ -416,8 +423,11 @@
             ctx.fillRect(left, u.bbox.top, right - left, u.bbox.height);
             ctx.fillStyle = f.severity === 'critical' ? '#b71c1c' : '#a85a00';
             ctx.font = (11 * devicePixelRatio) + 'px sans-serif';
-            ctx.fillText(kindName(f.kind) + (f.site ? ' at ' + shortSite(f.site.frame) : ''), left + 4 * devicePixelRatio,
-              u.bbox.top + 12 * devicePixelRatio);
+            var text = kindName(f.kind) + (f.site ? ' at ' + shortSite(f.site.frame) : '');
+            var textWidth = ctx.measureText(text).width;
+            // Inside the band from its left edge, or ending at the plot's right edge when it would not fit.
+            var at = Math.min(left + 4 * devicePixelRatio, plotRight - textWidth - 4 * devicePixelRatio);
+            ctx.fillText(text, Math.max(u.bbox.left, at), u.bbox.top + 12 * devicePixelRatio);
             ctx.restore();
           });
         }
@@ -480,7 +490,8 @@
     var axes = [{values: function (u, values) {
       return values.map(function (v) { return new Date(v * 1000).toISOString().substring(11, 19); });
     }}, {label: options.y, values: axisFormat, size: 70}];
-    if (options.r) {
+    var right = series.some(function (s) { return s.scale === 'r'; });
+    if (options.r && right) {
       scales.r = {range: function (u, min, max) { return [Math.min(0, min), max > 0 ? max * 1.1 : 1]; }};
       axes.push({side: 1, scale: 'r', label: options.r, grid: {show: false}, size: 60,
         values: function (u, values) { return values.map(function (v) { return (options.rFormat || number)(v); }); }});
