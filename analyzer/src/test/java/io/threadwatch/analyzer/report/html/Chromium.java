@@ -31,9 +31,14 @@ final class Chromium {
     private Chromium() {
     }
 
+    /** Whether Chromium and its chromedriver are there. */
+    static boolean installed() {
+        return Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER);
+    }
+
     /** Skips the calling test when Chromium is missing, or fails it when it is required. */
     static void assumeInstalled() {
-        if (Files.isExecutable(BROWSER) && Files.isExecutable(DRIVER)) {
+        if (installed()) {
             return;
         }
         String message = "no Chromium at " + BROWSER + " with chromedriver at " + DRIVER
@@ -41,6 +46,7 @@ final class Chromium {
         if (Boolean.getBoolean("threadwatch.browser.required")) {
             Assertions.fail(message + "; threadwatch.browser.required=true does not allow skipping the browser tests");
         }
+        System.err.println("HtmlReportBrowserTest: " + message + "; skipped");
         Assumptions.abort(message + "; browser tests skipped");
     }
 
