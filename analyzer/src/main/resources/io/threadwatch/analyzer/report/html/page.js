@@ -199,6 +199,12 @@
     return report.findings.filter(function (f) { return kinds.indexOf(f.kind) >= 0; });
   }
 
+  /** Why a plot of these kinds has no data: the recording's limitation when it has one, else what it showed. */
+  function whyMissing(kinds, otherwise) {
+    var limit = limitationFor(kinds);
+    return limit ? limit.message : otherwise;
+  }
+
   function limitationFor(kinds) {
     return report.limitations.filter(function (l) {
       return l.kinds.some(function (k) { return kinds.indexOf(k) >= 0; });
@@ -562,9 +568,7 @@
     var kinds = ['thread-leak', 'creation-storm'];
     var all = seriesOf('threads.site.live', ['site'], {zero: true});
     if (all.length === 0) {
-      var limit = limitationFor(kinds);
-      missing('threads', title, explain, limit ? limit.message
-        : 'no thread was started from application code during the recording.');
+      missing('threads', title, explain, whyMissing(kinds, 'no thread was started from application code during the recording.'));
       return;
     }
     var series = siteSeries(all, problemSitesOf(kinds), 'other sites', function (s) { return shortSite(s.labels.site); });
@@ -578,8 +582,7 @@
   function blockingPlots() {
     var kinds = ['long-blocking', 'contention'];
     var problemSites = problemSitesOf(kinds);
-    var limit = limitationFor(kinds);
-    var none = limit ? limit.message : 'no wait longer than the recording\'s thresholds (20 ms by default) ended during the recording.';
+    var none = whyMissing(kinds, 'no wait longer than the recording\'s thresholds (20 ms by default) ended during the recording.');
     var label = function (s) { return s.labels.kind + ' at ' + shortSite(s.labels.site); };
     var hasSite = function (labels) { return !!labels.site; };
 
@@ -613,8 +616,7 @@
     var stuck = seriesOf('threads.stuck', ['site', 'state'], {zero: true});
     var dead = seriesOf('threads.deadlocked', ['site'], {zero: true});
     if (stuck.length === 0 && dead.length === 0) {
-      var limit = limitationFor(kinds);
-      missing('stuck', title, explain, limit ? limit.message : 'no thread was stuck or deadlocked in any thread dump of the recording.');
+      missing('stuck', title, explain, whyMissing(kinds, 'no thread was stuck or deadlocked in any thread dump of the recording.'));
       return;
     }
     var series = siteSeries(stuck, problemSitesOf(['blocked-forever']), 'other sites', function (s) {
@@ -636,8 +638,7 @@
     var live = seriesOf('heap.live', [])[0];
     var max = seriesOf('heap.max', [])[0];
     if (!used && !live) {
-      var limit = limitationFor(kinds);
-      missing('heap', title, explain, limit ? limit.message : 'no garbage collection happened during the recording, so there is no heap-after-GC point.');
+      missing('heap', title, explain, whyMissing(kinds, 'no garbage collection happened during the recording, so there is no heap-after-GC point.'));
       return;
     }
     var series = [];
@@ -694,8 +695,7 @@
     var pause = seriesOf('gc.pause.p99', [])[0];
     var overhead = seriesOf('gc.overhead.ratio', [], {scale: 100})[0];
     if (!pause && !overhead) {
-      var limit = limitationFor(kinds);
-      missing('gc', title, explain, limit ? limit.message : 'no garbage collection happened during the recording.');
+      missing('gc', title, explain, whyMissing(kinds, 'no garbage collection happened during the recording.'));
       return;
     }
     var series = [];
@@ -718,9 +718,7 @@
     var pinned = seriesOf('vthreads.pinned.count', [], {filter: function (labels) { return !labels.site; }})[0];
     var failed = seriesOf('vthreads.submit.failed', ['site'], {zero: true});
     if (!live && !pinned && failed.length === 0) {
-      var limit = limitationFor(['vthread-leak']);
-      missing('vthreads', title, explain, limit ? limit.message
-        : 'the recording has no virtual-thread events (virtual threads need JDK 21 or later).');
+      missing('vthreads', title, explain, whyMissing(['vthread-leak'], 'the recording has no virtual-thread events (virtual threads need JDK 21 or later).'));
       return;
     }
     var series = [];
