@@ -135,8 +135,11 @@
     if (!frame) {
       return '(no site)';
     }
-    var m = /^(?:at )?(?:[\w$]+\.)*?([\w$]+\.[\w$<>]+)\((?:[^:)]*:(\d+))?[^)]*\)$/.exec(frame);
-    return m ? m[1] + (m[2] ? ':' + m[2] : '') : frame;
+    // A site shared by a pool's threads carries their name family: "...fillPool(HikariPool.java:533) [orders-db:#]".
+    var family = /^(.*\))(\s+\[.*\])$/.exec(frame);
+    var suffix = family ? family[2] : '';
+    var m = /^(?:at )?(?:[\w$]+\.)*?([\w$]+\.[\w$<>]+)\((?:[^:)]*:(\d+))?[^)]*\)$/.exec(family ? family[1] : frame);
+    return m ? m[1] + (m[2] ? ':' + m[2] : '') + suffix : frame;
   }
 
   function kindName(kind) {
@@ -659,7 +662,9 @@
     if (trend) {
       series.push({label: 'live-set trend', values: trend, color: PROBLEM, dash: [2, 3], width: 2, spanGaps: true, points: false});
     }
-    chart(plotArea('heap', title, explain), series, {y: 'heap', marked: findingsOf(kinds), format: bytes});
+    // A full heap (gc-pressure on heap.live.ratio) shows here too.
+    chart(plotArea('heap', title, explain), series, {y: 'heap', marked: findingsOf(kinds.concat(['gc-pressure'])),
+      format: bytes});
   }
 
   /**
