@@ -90,6 +90,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "source.parser says which read it and why.")
     Parser parser;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "Draw no progress bar. Without it, a bar (megabytes and chunks read, rate, time left) is "
+                    + "drawn on standard error when standard error is a terminal, never into a pipe or a file.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         ReportFormat reportFormat = parseFormat();
@@ -109,8 +114,8 @@ final class AnalyzeCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
         }
         Report report;
-        try {
-            report = Analyzer.analyze(files, options);
+        try (ProgressDisplay.Listener progress = ProgressDisplay.open(quiet, "analyze")) {
+            report = Analyzer.analyze(files, options, progress.listener());
         } catch (RecordingException e) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
         }
