@@ -3,6 +3,7 @@ package io.threadwatch.analyzer.cli;
 import io.threadwatch.analyzer.AnalysisProgress;
 import java.io.IOException;
 import java.io.PrintStream;
+import java.text.DecimalFormat;
 import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
@@ -43,7 +44,7 @@ final class TerminalBar implements AnalysisProgress.Listener, AutoCloseable {
 
     private static ProgressBarBuilder builder(String taskName) {
         return new ProgressBarBuilder().setTaskName(taskName).setStyle(ProgressBarStyle.ASCII)
-                .setUnit(" MB", MEGABYTE).showSpeed().setInitialMax(0).setUpdateIntervalMillis(REDRAW_MILLIS);
+                .setUnit(" MB", MEGABYTE).showSpeed(new DecimalFormat("0.0")).setInitialMax(0).setUpdateIntervalMillis(REDRAW_MILLIS);
     }
 
     /** Whether standard error is a terminal, by JLine's exec provider ({@code test -t 2}). */
@@ -60,7 +61,8 @@ final class TerminalBar implements AnalysisProgress.Listener, AutoCloseable {
     public void progress(AnalysisProgress progress) {
         bar.maxHint(progress.bytesTotal());
         bar.stepTo(progress.bytesRead());
-        bar.setExtraMessage(progress.chunksRead() + "/" + progress.chunksTotal() + " chunks");
+        // The library writes the message right after the rate, without a separator.
+        bar.setExtraMessage(", " + progress.chunksRead() + "/" + progress.chunksTotal() + " chunks");
     }
 
     /** Draws the bar's last state and ends it; idempotent. */
