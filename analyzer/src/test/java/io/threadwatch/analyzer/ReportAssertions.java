@@ -54,25 +54,23 @@ public final class ReportAssertions {
 
     /** Fails unless the text is a report that the schema accepts. */
     public static JsonNode assertValid(String json) {
-        JsonNode node;
-        try {
-            node = JSON.readTree(json);
-        } catch (IOException e) {
-            throw new AssertionError("not JSON: " + e.getMessage() + "\n" + json, e);
-        }
+        JsonNode node = readTree(json);
         Set<ValidationMessage> errors = SCHEMA.validate(node);
         assertThat(errors).as("schema violations").isEmpty();
         return node;
     }
 
-    /** Fails unless the text is a fleet document ({@code analyze --each --format json}) that its schema accepts. */
-    public static JsonNode assertValidFleet(String json) {
-        JsonNode node;
+    private static JsonNode readTree(String json) {
         try {
-            node = JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + e.getMessage() + "\n" + json, e);
         }
+    }
+
+    /** Fails unless the text is a fleet document ({@code analyze --each --format json}) that its schema accepts. */
+    public static JsonNode assertValidFleet(String json) {
+        JsonNode node = readTree(json);
         assertThat(FLEET_SCHEMA.validate(node)).as("fleet schema violations").isEmpty();
         return node;
     }
