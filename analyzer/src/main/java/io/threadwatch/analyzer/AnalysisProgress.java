@@ -11,8 +11,10 @@ package io.threadwatch.analyzer;
 public record AnalysisProgress(long bytesRead, long bytesTotal, int chunksRead, int chunksTotal) {
 
     /**
-     * Told how far an analysis has come. Called on the analyzing thread, at the start, after each
-     * chunk and at the end, so it must return quickly; it is never called with less than before.
+     * Told how far an analysis has come. Called on the analyzing thread, at the start, each time
+     * a chunk's events have been handed to the engine (each file's, with the {@code jmc} parser,
+     * which loads a file whole) and at the end, so it must return quickly; it is never called with
+     * less than before, nor twice with the same values.
      */
     @FunctionalInterface
     public interface Listener {

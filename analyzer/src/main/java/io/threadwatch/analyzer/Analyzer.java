@@ -7,6 +7,7 @@ import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.source.Parser;
+import io.threadwatch.analyzer.source.ReadProgress;
 import io.threadwatch.analyzer.source.RecordingException;
 import io.threadwatch.analyzer.source.RecordingFiles;
 import io.threadwatch.analyzer.source.RecordingSource;
@@ -34,7 +35,7 @@ public final class Analyzer {
 
     /**
      * Analyzes the files of one recording (one file, or the chunk files of one JVM's repository),
-     * plain or gzip-compressed. Without a parser in the options, Threadwatch's own parser reads the
+     * plain or gzip-compressed. Files recorded by different JVMs are refused: analyze them one by one. Without a parser in the options, Threadwatch's own parser reads the
      * files and JMC's takes over when it cannot; the report's {@code source.parser} says which did.
      *
      * @throws RecordingException when a file cannot be analyzed; the message says which and why
@@ -46,31 +47,46 @@ public final class Analyzer {
     /**
      * As {@link #analyze(List, AnalysisOptions)}, telling {@code progress} how far it has read.
      *
-     * @throws RecordingException when a file cannot be analyzed; the message says which and why
+     * @throws RecordingException when a file cannot be analyzed, or the files come from different JVMs;
+     *                            the message says which and why
      */
     public static Report analyze(List<Path> files, AnalysisOptions options, AnalysisProgress.Listener progress)
             throws RecordingException {
+        return analyze(files, options, progress, true);
+    }
+
+    /**
+     * As {@link #analyze(List, AnalysisOptions, AnalysisProgress.Listener)}; with {@code oneJvm}
+     * false, files of different JVMs are merged too (for tests that compare a file of several
+     * recordings with its parts).
+     */
+    static Report analyze(List<Path> files, AnalysisOptions options, AnalysisProgress.Listener progress, boolean oneJvm)
+            throws RecordingException {
         try (RecordingFiles recording = RecordingFiles.open(files, options.limits())) {
-            progress.progress(new AnalysisProgress(0, recording.bytes(), 0, recording.chunks()));
-            Report report = analyze(recording, options);
-            progress.progress(new AnalysisProgress(recording.bytes(), recording.bytes(), recording.chunks(),
-                    recording.chunks()));
+            if (oneJvm) {
+                recording.requireOneJvm();
+            }
+            MonotonicProgress monotonic = new MonotonicProgress(progress, recording.bytes(), recording.chunks());
+            monotonic.read(0, 0);
+            Report report = analyze(recording, options, monotonic.forSources());
+            monotonic.read(recording.bytes(), recording.chunks());
             return report;
         }
     }
 
-    private static Report analyze(RecordingFiles recording, AnalysisOptions options) throws RecordingException {
+    private static Report analyze(RecordingFiles recording, AnalysisOptions options, ReadProgress progress)
+            throws RecordingException {
         if (options.parser().isPresent()) {
-            return analyze(recording, options, options.parser().get(), "");
+            return analyze(recording, options, options.parser().get(), "", progress);
         }
         try {
-            return analyze(recording, options, Parser.DEFAULT, "");
+            return analyze(recording, options, Parser.DEFAULT, "", progress);
         } catch (RecordingException e) {
             if (!e.otherParserMayRead()) {
                 throw e;
             }
             try {
-                return analyze(recording, options, Parser.FALLBACK, e.getMessage());
+                return analyze(recording, options, Parser.FALLBACK, e.getMessage(), progress);
             } catch (RecordingException again) {
                 throw new RecordingException(e.getMessage() + "; " + Parser.FALLBACK.id() + " parser: "
                         + again.getMessage(), again);
@@ -78,8 +94,8 @@ public final class Analyzer {
         }
     }
 
-    private static Report analyze(RecordingFiles recording, AnalysisOptions options, Parser parser, String fallback)
-            throws RecordingException {
+    private static Report analyze(RecordingFiles recording, AnalysisOptions options, Parser parser, String fallback,
+                                  ReadProgress progress) throws RecordingException {
         // Whole seconds make window boundaries readable; events before the origin join the first window.
         Instant origin = recording.start().truncatedTo(ChronoUnit.SECONDS);
         Instant end = recording.end();
@@ -95,7 +111,7 @@ public final class Analyzer {
                 options.leakSpanWindows(), options.catalog(), options.rules(), options.keepSlis()));
         engine.recordedOnly(recorded);
         recording.requireReadableBy(parser);
-        RecordingSource reader = RecordingSource.of(parser, recording, new StackTable());
+        RecordingSource reader = RecordingSource.of(parser, recording, new StackTable(), progress);
         reader.replay(engine::accept);
         // The last window ends with the recording: an event committed just after its last chunk's
         // end (or dated there by a parser's clock) belongs to it, and no SLI is dated after source.end.

@@ -94,6 +94,30 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** The fleet view groups finished reports: it neither reads recordings nor runs the engine itself. */
+    @Test
+    void theFleetViewWorksOnReportsOnly() {
+        noClasses().that().resideInAPackage("io.threadwatch.analyzer.fleet..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.threadwatch.analyzer.engine..",
+                        "io.threadwatch.analyzer.event..", "io.threadwatch.analyzer.sli..", "io.threadwatch.analyzer.cli..",
+                        "picocli..", "jdk.jfr..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("io.threadwatch.analyzer.fleet..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "source classes other than RecordingException",
+                        c -> c.getPackageName().startsWith("io.threadwatch.analyzer.source")
+                                && !c.getSimpleName().equals("RecordingException")))
+                .check(CLASSES);
+    }
+
+    /** The progress bar and its terminal library are the offline CLI's alone (the agent jar leaves them out). */
+    @Test
+    void onlyTheCliDrawsProgressBars() {
+        noClasses().that().resideOutsideOfPackage("io.threadwatch.analyzer.cli..")
+                .should().dependOnClassesThat().resideInAnyPackage("me.tongfei..", "org.jline..")
+                .check(CLASSES);
+    }
+
     @Test
     void theRulesKnowNothingOfTheAnalyzer() {
         noClasses().that().resideInAPackage("io.threadwatch.rules..")

@@ -23,6 +23,11 @@ public final class ReportAssertions {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final JsonSchema SCHEMA = load();
+    /** The fleet schema refers to the report's by its $id, which the class path serves. */
+    private static final JsonSchema FLEET_SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                    builder -> builder.schemaMappers(mappers -> mappers.mapPrefix("https://threadwatch.io/schema/",
+                            "classpath:io/threadwatch/analyzer/report/")))
+            .getSchema(com.networknt.schema.SchemaLocation.of("https://threadwatch.io/schema/fleet-v1.schema.json"));
 
     private ReportAssertions() {
     }
@@ -49,14 +54,24 @@ public final class ReportAssertions {
 
     /** Fails unless the text is a report that the schema accepts. */
     public static JsonNode assertValid(String json) {
-        JsonNode node;
+        JsonNode node = readTree(json);
+        Set<ValidationMessage> errors = SCHEMA.validate(node);
+        assertThat(errors).as("schema violations").isEmpty();
+        return node;
+    }
+
+    private static JsonNode readTree(String json) {
         try {
-            node = JSON.readTree(json);
+            return JSON.readTree(json);
         } catch (IOException e) {
             throw new AssertionError("not JSON: " + e.getMessage() + "\n" + json, e);
         }
-        Set<ValidationMessage> errors = SCHEMA.validate(node);
-        assertThat(errors).as("schema violations").isEmpty();
+    }
+
+    /** Fails unless the text is a fleet document ({@code analyze --each --format json}) that its schema accepts. */
+    public static JsonNode assertValidFleet(String json) {
+        JsonNode node = readTree(json);
+        assertThat(FLEET_SCHEMA.validate(node)).as("fleet schema violations").isEmpty();
         return node;
     }
 

@@ -2,6 +2,7 @@ package io.threadwatch.analyzer.cli;
 
 import io.threadwatch.analyzer.AnalysisOptions;
 import io.threadwatch.analyzer.Analyzer;
+import io.threadwatch.analyzer.fleet.FleetReport;
 import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.analyzer.report.ReportFormat;
@@ -29,7 +30,8 @@ import picocli.CommandLine.Parameters;
         description = {"Analyzes a JFR recording and prints the findings.",
                 "FILE may be plain or gzip-compressed; zip- and LZ4-compressed files and JDK 7/8 recordings are read by "
                         + "JMC's parser (see --parser). Several FILEs are analyzed as one recording in time order "
-                        + "(e.g. the chunk files of one JVM's repository); analyze separate recordings one at a time.",
+                        + "(the chunk files of one JVM's repository); files recorded by different JVMs are refused: analyze "
+                        + "them with --each.",
                 "A file cut short, or with damaged chunks, is analyzed as far as its intact chunks go; the report "
                         + "says \"truncated\": true and lists what was skipped."},
         mixinStandardHelpOptions = true,
@@ -43,8 +45,17 @@ final class AnalyzeCommand implements Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
-    @Parameters(arity = "1..*", paramLabel = "FILE", description = "The recording (.jfr or .jfr.gz).")
+    @Parameters(arity = "1..*", paramLabel = "FILE",
+            description = "The recording (.jfr or .jfr.gz); with --each, also a directory of them.")
     List<Path> files;
+
+    @Option(names = "--each",
+            description = "Analyze each FILE on its own (a directory: each of its .jfr and .jfr.gz files) and print "
+                    + "a fleet summary, one line per recording (worst finding, site, duration, JVM), then each kind "
+                    + "of finding at each site with the recordings it is in. With --format json: one document "
+                    + "(threadwatch.fleet/v1, see 'threadwatch schema --fleet') holding every report. A recording "
+                    + "that cannot be analyzed is a line with its error; the exit code is 3 only when none could.")
+    boolean each;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "json",
             description = "Output format: json (report v1, the default), text (for people) or html (one page "
@@ -92,6 +103,11 @@ final class AnalyzeCommand implements Callable<Integer> {
                     + "source.parser says which read it and why.")
     Parser parser;
 
+    @Option(names = {"-q", "--quiet"},
+            description = "Draw no progress bar. Without it, a bar (megabytes and chunks read, rate, time left) is "
+                    + "drawn on standard error when standard error is a terminal, never into a pipe or a file.")
+    boolean quiet;
+
     @Override
     public Integer call() {
         ReportFormat reportFormat = parseFormat();
@@ -114,9 +130,12 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (RuleFileException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
         }
+        if (each) {
+            return analyzeEach(reportFormat, options);
+        }
         Report report;
-        try {
-            report = Analyzer.analyze(files, options);
+        try (ProgressDisplay.Listener progress = ProgressDisplay.open(quiet, "analyze")) {
+            report = Analyzer.analyze(files, options, progress.listener());
         } catch (RecordingException e) {
             throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
         }
@@ -129,6 +148,30 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return ExitCodes.OK;
+    }
+
+    private int analyzeEach(ReportFormat reportFormat, AnalysisOptions options) {
+        if (reportFormat != ReportFormat.JSON && reportFormat != ReportFormat.TEXT) {
+            throw new CommandLine.ParameterException(spec.commandLine(),
+                    "--each writes json or text, not " + reportFormat.id());
+        }
+        FleetReport fleet = EachAnalysis.analyze(EachAnalysis.recordings(files), options, quiet);
+        boolean json = reportFormat == ReportFormat.JSON;
+        if (output == null) {
+            try {
+                EachAnalysis.write(fleet, json, spec.commandLine().getOut());
+            } catch (IOException e) {
+                throw new CommandFailure(ExitCodes.INTERNAL, "cannot write the report: " + e.getMessage());
+            }
+            spec.commandLine().getOut().flush();
+        } else {
+            try (Writer out = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
+                EachAnalysis.write(fleet, json, out);
+            } catch (IOException e) {
+                throw new CommandFailure(ExitCodes.USAGE, "cannot write '" + output + "': " + e.getMessage());
+            }
+        }
+        return EachAnalysis.exitCode(fleet, failOn);
     }
 
     private ReportFormat parseFormat() {

@@ -7,6 +7,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -20,10 +21,21 @@ public final class JfrFileSource implements RecordingSource {
 
     private final RecordingFiles files;
     private final StackTable stacks;
+    private final ProgressCounter progress;
 
     public JfrFileSource(RecordingFiles files, StackTable stacks) {
+        this(files, stacks, ReadProgress.NONE);
+    }
+
+    /**
+     * A source that tells {@code progress} as chunks are read. The JDK's stream says nothing of
+     * chunks, so a chunk counts as read once an event ending after it is delivered, and every
+     * chunk of a file once the stream ends.
+     */
+    public JfrFileSource(RecordingFiles files, StackTable stacks, ReadProgress progress) {
         this.files = files;
         this.stacks = stacks;
+        this.progress = new ProgressCounter(files, progress);
     }
 
     /** A value of an event that the JDK's consumer API fails to resolve: the recording is corrupt. */
@@ -57,13 +69,13 @@ public final class JfrFileSource implements RecordingSource {
 
     private long replayRuns(RecordingFiles.Input input, Consumer<Event> sink) throws RecordingException {
         if (input.chunks().size() == 1) {
-            return replay(input, input.parseable(), "", sink);
+            return replay(input, input.parseable(), "", 0, input.chunks(), sink);
         }
         Path runFile = null;
         try (FileChannel in = FileChannel.open(input.parseable(), StandardOpenOption.READ)) {
             List<List<ChunkHeader>> runs = ChunkRuns.of(in, input.chunks());
             if (runs.size() == 1) {
-                return replay(input, input.parseable(), "", sink);
+                return replay(input, input.parseable(), "", 0, input.chunks(), sink);
             }
             runFile = Files.createTempFile("threadwatch-run-", ".jfr");
             long delivered = 0;
@@ -73,7 +85,7 @@ public final class JfrFileSource implements RecordingSource {
                 int last = first + run.size() - 1;
                 String part = " (chunk" + (first == last ? " " + first : "s " + first + "-" + last) + " of "
                         + input.chunks().size() + ")";
-                delivered += replay(input, runFile, part, sink);
+                delivered += replay(input, runFile, part, first - 1, run, sink);
                 first = last + 1;
             }
             return delivered;
@@ -112,18 +124,25 @@ public final class JfrFileSource implements RecordingSource {
         }
     }
 
-    /** Replays one file of complete chunks; {@code part} names the chunk in messages. Returns the events delivered. */
-    private long replay(RecordingFiles.Input input, Path file, String part, Consumer<Event> sink)
-            throws RecordingException {
+    /**
+     * Replays one file of complete chunks, {@code chunks} of {@code input} from its chunk
+     * {@code before} on; {@code part} names them in messages. Returns the events delivered.
+     */
+    private long replay(RecordingFiles.Input input, Path file, String part, int before, List<ChunkHeader> chunks,
+                        Consumer<Event> sink) throws RecordingException {
         // Event type ids belong to a chunk's metadata, which differs between JVM builds.
         TranslationContext context = new TranslationContext();
         AtomicReference<Throwable> failure = new AtomicReference<>();
         long[] delivered = {0};
+        ChunkEnds ends = progress.listening() ? new ChunkEnds(input, before, chunks) : null;
         try (EventStream stream = EventStream.openFile(file)) {
             stream.setOrdered(true);
             Translators.register(stream, context, stacks, (translator, event) -> {
                 if (failure.get() == null) {
                     delivered[0]++;
+                    if (ends != null) {
+                        ends.passed(event.endTime());
+                    }
                     translate(translator, event, context, sink);
                 }
             });
@@ -160,7 +179,33 @@ public final class JfrFileSource implements RecordingSource {
             throw new RecordingException("'" + input.name() + "'" + part + ": the JDK's JFR parser rejects it: "
                     + oneLine(why), error, true);
         }
+        progress.read(input, before + chunks.size());
         return delivered[0];
+    }
+
+    /** Counts the chunks of a run as read when the events delivered pass their ends. */
+    private final class ChunkEnds {
+        private final RecordingFiles.Input input;
+        private final int before;
+        private final List<ChunkHeader> chunks;
+        private int read;
+
+        ChunkEnds(RecordingFiles.Input input, int before, List<ChunkHeader> chunks) {
+            this.input = input;
+            this.before = before;
+            this.chunks = chunks;
+        }
+
+        void passed(Instant eventEnd) {
+            int was = read;
+            // The last chunk is read only when the stream ends.
+            while (read < chunks.size() - 1 && eventEnd.isAfter(chunks.get(read).end())) {
+                read++;
+            }
+            if (read > was) {
+                progress.read(input, before + read);
+            }
+        }
     }
 
     /** Exception messages may span lines; a refusal is one. */

@@ -37,10 +37,17 @@ public final class JmcFileSource implements RecordingSource {
 
     private final RecordingFiles files;
     private final StackTable stacks;
+    private final ProgressCounter progress;
 
     public JmcFileSource(RecordingFiles files, StackTable stacks) {
+        this(files, stacks, ReadProgress.NONE);
+    }
+
+    /** A source that tells {@code progress} after each file: JMC loads a file whole before its first event. */
+    public JmcFileSource(RecordingFiles files, StackTable stacks, ReadProgress progress) {
         this.files = files;
         this.stacks = stacks;
+        this.progress = new ProgressCounter(files, progress);
     }
 
     /**
@@ -72,6 +79,7 @@ public final class JmcFileSource implements RecordingSource {
                 SourceEvent source = view.of(event.type(), event.item(), event.startNanos(), event.endNanos());
                 TranslatorFailure.translate(event.type().translator(), source, context, sink);
             }
+            progress.fileRead(input);
         }
     }
 

@@ -17,6 +17,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -160,6 +161,36 @@ public final class RecordingFiles implements AutoCloseable {
 
     List<Input> inputs() {
         return inputs;
+    }
+
+    /**
+     * Refuses files recorded by different JVMs: merging them would mix two processes' threads into
+     * one timeline. The chunk files of one JVM's repository all name the same JVM. A file whose
+     * JVM cannot be told cheaply (see {@link JvmIdentity#of}) is not held against the others.
+     *
+     * @throws RecordingException naming two of the files and what differs
+     */
+    public void requireOneJvm() throws RecordingException {
+        if (inputs.size() < 2) {
+            return;
+        }
+        Input firstInput = null;
+        JvmIdentity first = null;
+        for (Input input : inputs) {
+            Optional<JvmIdentity> identity = JvmIdentity.of(input);
+            if (identity.isEmpty()) {
+                continue;
+            }
+            if (first == null) {
+                firstInput = input;
+                first = identity.get();
+            } else if (!first.equals(identity.get())) {
+                throw new RecordingException("'" + firstInput.name() + "' and '" + input.name()
+                        + "' were recorded by different JVMs (" + first.describe() + "; " + identity.get().describe()
+                        + "): several files are merged only when they are the chunk files of one JVM; analyze each "
+                        + "on its own (analyze --each)");
+            }
+        }
     }
 
     /**

@@ -27,10 +27,19 @@ public interface RecordingSource {
 
     /** The source that reads {@code files} with {@code parser}, interning stacks in {@code stacks}. */
     static RecordingSource of(Parser parser, RecordingFiles files, StackTable stacks) {
+        return of(parser, files, stacks, ReadProgress.NONE);
+    }
+
+    /**
+     * As {@link #of(Parser, RecordingFiles, StackTable)}, telling {@code progress} how far it has
+     * read: per chunk for {@code threadwatch} and {@code jdk}, per file for {@code jmc}, which
+     * loads a file whole before its first event.
+     */
+    static RecordingSource of(Parser parser, RecordingFiles files, StackTable stacks, ReadProgress progress) {
         return switch (parser) {
-            case THREADWATCH -> new ChunkFileSource(files, stacks);
-            case JDK -> new JfrFileSource(files, stacks);
-            case JMC -> new JmcFileSource(files, stacks);
+            case THREADWATCH -> new ChunkFileSource(files, stacks, Runtime.getRuntime().availableProcessors(), progress);
+            case JDK -> new JfrFileSource(files, stacks, progress);
+            case JMC -> new JmcFileSource(files, stacks, progress);
         };
     }
 }

@@ -6,7 +6,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.threadwatch.analyzer.AnalysisOptions;
+import io.threadwatch.analyzer.AnalysisProgress;
 import io.threadwatch.analyzer.Analyzer;
+import io.threadwatch.analyzer.ManyChunkRecording;
 import io.threadwatch.analyzer.ReportAssertions;
 import io.threadwatch.analyzer.TestRecordings;
 import io.threadwatch.analyzer.event.Event;
@@ -18,14 +20,13 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.locks.LockSupport;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
-import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
@@ -61,45 +62,65 @@ class ChunkFileSourceTest {
         ReportAssertions.validJson(own);
     }
 
-    /**
-     * Records this JVM for a few seconds with blocking and thread churn, starting and stopping a
-     * second recording every 200 ms: each start and stop rotates the chunk.
-     */
     @BeforeAll
     static void recordManyChunks() throws Exception {
-        manyChunks = dir.resolve("many-chunks.jfr");
-        Path jfc = Path.of(System.getProperty("threadwatch.jfc", "../threadwatch.jfc")).toAbsolutePath();
-        try (Recording recording = new Recording(jdk.jfr.Configuration.create(jfc))) {
-            recording.start();
-            Object lock = new Object();
-            List<Thread> workers = new ArrayList<>();
-            CountDownLatch stop = new CountDownLatch(1);
-            for (int i = 0; i < 4; i++) {
-                Thread worker = new Thread(() -> {
-                    while (stop.getCount() > 0) {
-                        synchronized (lock) {
-                            LockSupport.parkNanos(25_000_000L);
-                        }
-                        Thread shortLived = new Thread(() -> LockSupport.parkNanos(30_000_000L), "short-lived");
-                        shortLived.start();
-                        LockSupport.parkNanos(25_000_000L);
-                    }
-                }, "contender-" + i);
-                worker.start();
-                workers.add(worker);
-            }
-            long end = System.nanoTime() + Duration.ofSeconds(3).toNanos();
-            while (System.nanoTime() < end) {
-                try (Recording rotation = new Recording()) {
-                    rotation.start();
-                    Thread.sleep(200);
-                }
-            }
-            stop.countDown();
-            for (Thread worker : workers) {
-                worker.join();
-            }
-            recording.dump(manyChunks);
+        manyChunks = ManyChunkRecording.record(dir.resolve("many-chunks.jfr"), Duration.ofSeconds(3));
+    }
+
+    /**
+     * Progress comes as chunks are handed to the engine: it starts at nothing, never goes back,
+     * and ends at the totals. Threadwatch's parser and the JDK's report chunk by chunk; JMC's,
+     * which loads a file whole, only per file.
+     */
+    @ParameterizedTest
+    @EnumSource(Parser.class)
+    void progressGrowsChunkByChunkToTheTotals(Parser parser) throws Exception {
+        List<AnalysisProgress> seen = new ArrayList<>();
+        Analyzer.analyze(List.of(manyChunks), AnalysisOptions.defaults().withParser(parser), seen::add);
+
+        int chunks;
+        try (RecordingFiles files = RecordingFiles.open(List.of(manyChunks), RecordingLimits.DEFAULT)) {
+            chunks = files.chunks();
+        }
+        long bytes = Files.size(manyChunks);
+        assertThat(seen.get(0)).isEqualTo(new AnalysisProgress(0, bytes, 0, chunks));
+        assertThat(seen.get(seen.size() - 1)).isEqualTo(new AnalysisProgress(bytes, bytes, chunks, chunks));
+        assertMonotonic(seen);
+        List<Integer> chunkSteps = seen.stream().map(AnalysisProgress::chunksRead).distinct().toList();
+        if (parser == Parser.JMC) {
+            assertThat(chunkSteps).containsExactly(0, chunks);
+        } else if (parser == Parser.THREADWATCH) {
+            assertThat(chunkSteps).isEqualTo(IntStream.rangeClosed(0, chunks).boxed().toList());
+        } else {
+            // The JDK's stream does not say where chunks end: they are counted as events pass their ends.
+            assertThat(chunkSteps).hasSizeGreaterThan(chunks / 2);
+        }
+    }
+
+    @Test
+    void progressOfAGzipFileEndsAtItsCompressedSize() throws Exception {
+        Path gz = dir.resolve("many-chunks.jfr.gz");
+        try (var out = new java.util.zip.GZIPOutputStream(Files.newOutputStream(gz))) {
+            Files.copy(manyChunks, out);
+        }
+        List<AnalysisProgress> seen = new ArrayList<>();
+        Analyzer.analyze(List.of(gz), AnalysisOptions.defaults(), seen::add);
+
+        long bytes = Files.size(gz);
+        assertMonotonic(seen);
+        assertThat(seen).hasSizeGreaterThan(3);
+        assertThat(seen).allSatisfy(p -> assertThat(p.bytesTotal()).isEqualTo(bytes));
+        assertThat(seen.get(seen.size() - 1).fraction()).isEqualTo(1.0);
+        assertThat(seen.get(seen.size() / 2).fraction()).isStrictlyBetween(0.0, 1.0);
+    }
+
+    private static void assertMonotonic(List<AnalysisProgress> seen) {
+        for (int i = 1; i < seen.size(); i++) {
+            AnalysisProgress before = seen.get(i - 1);
+            AnalysisProgress now = seen.get(i);
+            assertThat(now.bytesRead()).as("bytes at step %d", i).isGreaterThanOrEqualTo(before.bytesRead());
+            assertThat(now.chunksRead()).as("chunks at step %d", i).isGreaterThanOrEqualTo(before.chunksRead());
+            assertThat(now).as("step %d repeats the one before", i).isNotEqualTo(before);
         }
     }
 
