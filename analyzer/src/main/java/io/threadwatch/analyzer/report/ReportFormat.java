@@ -19,6 +19,17 @@ public enum ReportFormat {
         public void write(Report report, Writer out, boolean explain) throws IOException {
             TextReportWriter.write(report, out, explain);
         }
+    },
+    /** TEMPORARY stand-in for the HTML report (issue 11): the text form, escaped, inside {@code <pre>}. */
+    HTML {
+        @Override
+        public void write(Report report, Writer out, boolean explain) throws IOException {
+            java.io.StringWriter text = new java.io.StringWriter();
+            TextReportWriter.write(report, text, explain);
+            out.write("<!doctype html><html><head><meta charset=\"utf-8\"><title>Threadwatch report</title></head><body><pre>");
+            out.write(text.toString().replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"));
+            out.write("</pre></body></html>\n");
+        }
     };
 
     /**
