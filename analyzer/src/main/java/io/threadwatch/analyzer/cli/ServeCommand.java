@@ -1,20 +1,7 @@
 package io.threadwatch.analyzer.cli;
 
-import io.threadwatch.analyzer.serve.ServeLimits;
-import io.threadwatch.analyzer.serve.ServeSettings;
-import io.threadwatch.analyzer.serve.ThreadwatchServer;
-import io.threadwatch.rules.RuleFileException;
-import java.io.IOException;
-import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.SQLException;
-import java.time.Clock;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -119,73 +106,7 @@ final class ServeCommand implements Callable<Integer> {
             throw new CommandFailure(ExitCodes.USAGE, "serve is in threadwatch.jar (analyzer/target/threadwatch.jar), "
                     + "not in the agent jar");
         }
-        ServeSettings settings = settings();
-        PrintWriter log = spec.commandLine().getErr();
-        ThreadwatchServer server;
-        try {
-            server = ThreadwatchServer.start(settings, log);
-        } catch (IOException | SQLException e) {
-            throw new CommandFailure(ExitCodes.USAGE, "cannot start: " + e.getMessage());
-        } catch (RuntimeException e) {
-            // Javalin wraps a port in use (and other start failures) in runtime exceptions.
-            throw new CommandFailure(ExitCodes.USAGE, "cannot listen on " + bind + ":" + port + ": " + e.getMessage());
-        }
-        spec.commandLine().getOut().println("threadwatch serve: open http://" + bind + ":" + server.port() + "/");
-        spec.commandLine().getOut().flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            try {
-                server.close();
-            } catch (SQLException | RuntimeException e) {
-                log.println("threadwatch serve: closing: " + e);
-                log.flush();
-            }
-        }, "threadwatch-serve-shutdown"));
-        server.awaitStop();
-        return ExitCodes.OK;
-    }
-
-    private ServeSettings settings() {
-        List<String> analysisArgs = new ArrayList<>();
-        try {
-            // Checked once here, so a bad rule file stops the start instead of failing every analysis.
-            ruleFlags.rules(io.threadwatch.analyzer.AnalysisOptions.defaults().rules());
-            ruleFlags.catalog(io.threadwatch.analyzer.AnalysisOptions.defaults().catalog());
-        } catch (RuleFileException e) {
-            throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
-        }
-        if (ruleFlags.rules != null) {
-            analysisArgs.addAll(List.of("--rules", ruleFlags.rules.toAbsolutePath().toString()));
-        }
-        for (Path catalog : ruleFlags.catalogs) {
-            analysisArgs.addAll(List.of("--catalog", catalog.toAbsolutePath().toString()));
-        }
-        for (String prefix : ruleFlags.infraPackages) {
-            analysisArgs.addAll(List.of("--infra-package", prefix));
-        }
-        Optional<ServeSettings.Jdbc> database = Optional.ofNullable(db).map(url -> new ServeSettings.Jdbc(url, dbUser,
-                Optional.ofNullable(System.getenv(DB_PASSWORD_ENV)).orElse("")));
-        try {
-            ServeLimits limits = new ServeLimits(maxUploadSize, maxDecompressedSize, analyses, queue, uploads,
-                    analysisTimeout, analysisHeap, retentionDays);
-            return new ServeSettings(bind, port, data, database, token(), limits, analysisArgs, Clock.systemUTC());
-        } catch (IllegalArgumentException e) {
-            throw new CommandLine.ParameterException(spec.commandLine(), e.getMessage());
-        }
-    }
-
-    private Optional<String> token() {
-        if (tokenFile == null) {
-            return Optional.ofNullable(System.getenv(TOKEN_ENV)).map(String::trim).filter(t -> !t.isEmpty());
-        }
-        try {
-            List<String> lines = Files.readAllLines(tokenFile, StandardCharsets.UTF_8);
-            String token = lines.isEmpty() ? "" : lines.get(0).trim();
-            if (token.isEmpty()) {
-                throw new CommandFailure(ExitCodes.USAGE, "the token file '" + tokenFile + "' is empty");
-            }
-            return Optional.of(token);
-        } catch (IOException e) {
-            throw new CommandFailure(ExitCodes.USAGE, "cannot read the token file '" + tokenFile + "': " + e.getMessage());
-        }
+        // Every server type is behind ServeLauncher, which picocli never reflects on.
+        return ServeLauncher.run(this);
     }
 }

@@ -99,6 +99,11 @@ public final class ThreadwatchServer implements AutoCloseable {
         return app.port();
     }
 
+    /** How many uploads wait for analysis or are being received (the queue's length). */
+    public int waiting() {
+        return queue.waiting();
+    }
+
     /**
      * Deletes recordings uploaded more than the retention's days ago, with their files.
      *

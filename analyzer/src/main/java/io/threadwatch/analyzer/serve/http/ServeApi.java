@@ -121,23 +121,32 @@ public final class ServeApi {
 
     private void upload(Context ctx) throws IOException, SQLException {
         authorize(ctx);
-        if (!queue.hasRoom()) {
-            throw new ApiError(503, "the analysis queue is full (" + queue.waiting() + " waiting); retry later",
-                    OptionalInt.of(QUEUE_RETRY_SECONDS));
-        }
+        // The upload slot first, then the place in the queue: a client told 429 holds neither.
         if (!uploads.tryAcquire()) {
             throw new ApiError(429, "too many uploads at once; retry later", OptionalInt.of(UPLOAD_RETRY_SECONDS));
         }
         try {
-            String id = RecordingStore.newId();
-            UploadReceiver.Received received = receiver.receive(ctx, id);
-            DataDir.moveIntoPlace(received.file(), dataDir.upload(id, received.compressed()));
-            RecordingRow row = new RecordingRow(id, received.fileName(), received.compressed(), received.bytes(),
-                    clock.instant(), received.labels(), State.QUEUED, Optional.empty(), Optional.empty());
-            store.insert(row);
-            queue.enqueue(id);
-            ctx.header("Location", "/api/recordings/" + id);
-            json(ctx, 202, Views.recording(row, Optional.empty()));
+            if (!queue.tryReserve()) {
+                throw new ApiError(503, "the analysis queue is full (" + queue.waiting() + " waiting); retry later",
+                        OptionalInt.of(QUEUE_RETRY_SECONDS));
+            }
+            boolean queued = false;
+            try {
+                String id = RecordingStore.newId();
+                UploadReceiver.Received received = receiver.receive(ctx, id);
+                DataDir.moveIntoPlace(received.file(), dataDir.upload(id, received.compressed()));
+                RecordingRow row = new RecordingRow(id, received.fileName(), received.compressed(), received.bytes(),
+                        clock.instant(), received.labels(), State.QUEUED, Optional.empty(), Optional.empty());
+                store.insert(row);
+                queue.enqueueReserved(id);
+                queued = true;
+                ctx.header("Location", "/api/recordings/" + id);
+                json(ctx, 202, Views.recording(row, Optional.empty()));
+            } finally {
+                if (!queued) {
+                    queue.cancel();
+                }
+            }
         } finally {
             uploads.release();
         }

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The bounded worker pool: at most {@code analysesInFlight} analyses at once, each in its own JVM,
- * and at most {@code queueLength} uploads waiting (the service answers {@code 503} beyond). The
+ * and at most {@code queueLength} uploads waiting or being received (the service answers {@code 503}
+ * beyond). The
  * state of each recording is in the database, so work queued when the service died is queued
  * again on start ({@link #recover()}).
  */
@@ -57,23 +58,45 @@ public final class AnalysisQueue implements AutoCloseable {
                 });
     }
 
-    /** Whether an upload would be admitted now: fewer than {@code queueLength} recordings wait. */
-    public boolean hasRoom() {
-        return waiting.get() < limits.queueLength();
+    /**
+     * Reserves a place in the queue for an upload about to be received: false when
+     * {@code queueLength} recordings already wait or are being received. A reservation ends with
+     * {@link #enqueueReserved(String)} or {@link #cancel()}.
+     */
+    public boolean tryReserve() {
+        while (true) {
+            int now = waiting.get();
+            if (now >= limits.queueLength()) {
+                return false;
+            }
+            if (waiting.compareAndSet(now, now + 1)) {
+                return true;
+            }
+        }
     }
 
-    /** How many recordings wait for a worker. */
+    /** Gives back a reservation whose upload was refused or cut off. */
+    public void cancel() {
+        waiting.decrementAndGet();
+    }
+
+    /** How many recordings wait for a worker (or are being received into a reserved place). */
     public int waiting() {
         return waiting.get();
     }
 
-    /** Queues a stored recording, whatever the queue's length (uploads check {@link #hasRoom()} first). */
-    public void enqueue(String id) {
-        waiting.incrementAndGet();
+    /** Queues a stored recording into the place {@link #tryReserve()} reserved for it. */
+    public void enqueueReserved(String id) {
         workers.execute(() -> {
             waiting.decrementAndGet();
             analyze(id);
         });
+    }
+
+    /** Queues a stored recording, whatever the queue's length (recovery and re-analysis). */
+    public void enqueue(String id) {
+        waiting.incrementAndGet();
+        enqueueReserved(id);
     }
 
     /** Queues again what was queued or being analyzed when the service stopped; returns how many. */

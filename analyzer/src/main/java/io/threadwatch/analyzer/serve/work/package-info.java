@@ -7,8 +7,9 @@
  * AnalysisQueue queue = new AnalysisQueue(store, dataDir, new ChildAnalysis(limits, List.of()), limits,
  *         Clock.systemUTC(), log);
  * queue.recover();          // what a crash left queued
- * if (queue.hasRoom()) {
- *     queue.enqueue(id);    // a stored upload
+ * if (queue.tryReserve()) {
+ *     // receive and store the upload, then:
+ *     queue.enqueueReserved(id);
  * }
  * }</pre>
  *
