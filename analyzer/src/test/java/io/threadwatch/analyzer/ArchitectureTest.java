@@ -118,6 +118,19 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** Only serve (left out of the agent jar) may use the server libraries; the cli reaches it by name only. */
+    @Test
+    void onlyTheServePackageUsesTheServerLibraries() {
+        noClasses().that().resideOutsideOfPackage("io.threadwatch.analyzer.serve..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "org.eclipse.jetty..", "jakarta.servlet..",
+                        "org.h2..", "org.flywaydb..", "org.postgresql..", "java.sql..")
+                .check(CLASSES);
+        noClasses().that().resideInAnyPackage("io.threadwatch.analyzer.serve.store..", "io.threadwatch.analyzer.serve.work..",
+                        "io.threadwatch.analyzer.serve.fleet..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.javalin..", "io.threadwatch.analyzer.serve.http..")
+                .check(CLASSES);
+    }
+
     @Test
     void theRulesKnowNothingOfTheAnalyzer() {
         noClasses().that().resideInAPackage("io.threadwatch.rules..")
