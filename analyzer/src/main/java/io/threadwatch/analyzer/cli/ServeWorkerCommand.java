@@ -41,6 +41,10 @@ final class ServeWorkerCommand implements Callable<Integer> {
     @Option(names = "--max-decompressed-size", required = true, paramLabel = "BYTES")
     long maxDecompressedSize;
 
+    @Option(names = "--name", paramLabel = "NAME", defaultValue = "",
+            description = "The recording's name in the report (the uploaded file's name); the stored file's by default.")
+    String name;
+
     @Mixin
     RuleFlags ruleFlags;
 
@@ -70,7 +74,7 @@ final class ServeWorkerCommand implements Callable<Integer> {
             return ExitCodes.BAD_INPUT;
         }
         try (Writer writer = Files.newBufferedWriter(output, StandardCharsets.UTF_8)) {
-            ReportFormat.JSON.write(report, writer);
+            ReportFormat.JSON.write(name.isEmpty() ? report : report.named(name), writer);
         }
         return ExitCodes.OK;
     }

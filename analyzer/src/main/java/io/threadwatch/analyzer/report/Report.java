@@ -35,6 +35,13 @@ public record Report(String schema, Tool tool, Source source, Analysis analysis,
         explanations = List.copyOf(explanations);
     }
 
+    /** This report with {@code source.name} set to {@code name}: the name its owner knows the recording by. */
+    public Report named(String name) {
+        Source renamed = new Source(source.kind(), name, source.bytes(), source.chunks(), source.truncated(),
+                source.skipped(), source.parser(), source.jvm(), source.start(), source.end());
+        return new Report(schema, tool, renamed, analysis, slis, findings, limitations, explanations);
+    }
+
     /**
      * @param name    {@code threadwatch}
      * @param version the version that wrote the report

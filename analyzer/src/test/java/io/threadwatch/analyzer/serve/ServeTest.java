@@ -47,6 +47,8 @@ class ServeTest {
 
             JsonNode report = serve.getJson("/api/recordings/" + leak17 + "/report");
             assertThat(report.path("schema").asText()).isEqualTo("threadwatch.report/v1");
+            // The name the client sent, not the id-named file the service stored.
+            assertThat(report.path("source").path("name").asText()).isEqualTo("scheduler-leak.default-jdk17.jfr.gz");
             assertThat(report.path("findings").get(0).path("site").path("frame").asText()).isEqualTo(LEAK_SITE);
 
             HttpResponse<String> page = serve.get("/recordings/" + leak17);

@@ -127,7 +127,7 @@ public final class AnalysisQueue implements AutoCloseable {
                 return;
             }
             progress.put(id, new AnalysisProgress(0, row.get().bytes(), 0, 0));
-            ChildAnalysis.Outcome outcome = child.run(upload, report, p -> progress.put(id, p));
+            ChildAnalysis.Outcome outcome = child.run(upload, row.get().fileName(), report, p -> progress.put(id, p));
             if (outcome.refusal().isPresent()) {
                 store.setState(id, State.FAILED, outcome.refusal());
                 return;

@@ -51,8 +51,11 @@ public final class ChildAnalysis {
         }
     }
 
-    /** Analyzes {@code upload} into {@code report}, telling {@code progress} as the worker reads. */
-    public Outcome run(Path upload, Path report, Consumer<AnalysisProgress> progress)
+    /**
+     * Analyzes {@code upload} into {@code report}, telling {@code progress} as the worker reads; the
+     * report names the recording {@code shownName} (the client's file name), not the stored file.
+     */
+    public Outcome run(Path upload, String shownName, Path report, Consumer<AnalysisProgress> progress)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -63,7 +66,7 @@ public final class ChildAnalysis {
                 "-cp", System.getProperty("java.class.path"),
                 "io.threadwatch.analyzer.cli.ThreadwatchCommand", "serve", "worker",
                 "--max-decompressed-size", Long.toString(limits.maxDecompressedBytes()),
-                "--output", report.toString()));
+                "--output", report.toString(), "--name", shownName));
         command.addAll(analysisArgs);
         command.add(upload.toString());
         Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
