@@ -7,9 +7,7 @@ import io.threadwatch.rules.CatalogLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,8 +19,6 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.interactions.Actions;
-import org.openqa.selenium.logging.LogEntry;
-import org.openqa.selenium.logging.LogType;
 
 /**
  * Renders the HTML report of sample recordings in a real headless Chromium: no console error,
@@ -156,31 +152,11 @@ class HtmlReportBrowserTest {
                 + "for (var i = 3; i < d.length; i += 4) { if (d[i] > 0) n++; } return n;", figure)).longValue();
     }
 
-    /** The console's errors and warnings, and what the page's own capture caught. */
     private static List<String> errors() {
-        List<String> errors = new java.util.ArrayList<>();
-        for (LogEntry entry : driver.manage().logs().get(LogType.BROWSER)) {
-            if (entry.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()) {
-                errors.add(entry.getLevel() + " " + entry.getMessage());
-            }
-        }
-        @SuppressWarnings("unchecked")
-        List<Object> caught = (List<Object>) driver.executeScript("return window.__errors || []");
-        caught.forEach(e -> errors.add(String.valueOf(e)));
-        return errors;
+        return Chromium.errors(driver);
     }
 
-    /** The whole page, beyond the viewport, as Chromium renders it. */
     private static void screenshot(String sample) throws Exception {
-        driver.executeScript("window.scrollTo(0, 0)");
-        @SuppressWarnings("unchecked")
-        Map<String, Object> metrics = driver.executeCdpCommand("Page.getLayoutMetrics", Map.of());
-        @SuppressWarnings("unchecked")
-        Map<String, Object> size = (Map<String, Object>) metrics.get("cssContentSize");
-        double height = ((Number) size.get("height")).doubleValue();
-        Map<String, Object> shot = driver.executeCdpCommand("Page.captureScreenshot", Map.of("format", "png",
-                "captureBeyondViewport", true,
-                "clip", Map.of("x", 0, "y", 0, "width", Chromium.WIDTH, "height", height, "scale", 1)));
-        Files.write(SHOTS.resolve(sample + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
+        Chromium.screenshot(driver, SHOTS.resolve(sample + ".png"));
     }
 }
