@@ -71,6 +71,7 @@ trap cleanup EXIT
 trap 'exit 130' INT TERM
 
 now_ms() { date +%s%3N; }
+secs() { awk -v ms="$1" 'BEGIN {printf "%.1f", ms / 1000}'; }
 log() { echo "$me: [$(( ($(now_ms) - t0) / 1000 )) s] $*" >&2; }
 
 # ---- inputs ---------------------------------------------------------------------------------------
@@ -250,9 +251,16 @@ if ((KILL_AT > 0 && KILL_AT < DURATION)); then
     wait "$server_pid" 2> /dev/null || true
     t_kill="$(now_ms)"
     log "SIGKILL to the service (pid $server_pid, with ${killed_children:-no} analysis JVMs running)"
-    sleep 2
-    orphans_after=0
-    for kid in $killed_children; do ! kill -0 "$kid" 2> /dev/null || orphans_after=$((orphans_after + 1)); done
+    # The analysis JVMs of the killed service must end on their own (they watch their parent); wait
+    # for that up to 10 s before the restart, so the figures below never count them.
+    orphans_after=-1
+    while (($(now_ms) - t_kill < 10000)); do
+        orphans_after=0
+        for kid in $killed_children; do ! kill -0 "$kid" 2> /dev/null || orphans_after=$((orphans_after + 1)); done
+        ((orphans_after > 0)) || break
+        sleep 0.1
+    done
+    orphans_ms=$(($(now_ms) - t_kill))
     start_server
     log "restarted: pid $server_pid, $(grep 'listening on http' "$serve_log" | tail -1 | sed 's/.*(\(.*\)).*/\1/'); down for $(( ($(now_ms) - t_kill) )) ms"
 fi
@@ -310,13 +318,13 @@ server_pid=""
 t_end="$(now_ms)"
 
 # ---- the report -----------------------------------------------------------------------------------
-secs() { awk -v ms="$1" 'BEGIN {printf "%.1f", ms / 1000}'; }
 phase_ms=$((t_uploaded - t_start))
 echo
 echo "threadwatch serve load test: $("$JAVA" -version 2>&1 | head -1), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "$CLIENTS clients for $(secs "$phase_ms") s; service options: ${SERVE_OPTS:-(JVM defaults)} serve ${SERVE_ARGS:-(defaults)}"
 if [[ -n $orphans_after ]]; then
-    echo "SIGKILL at $KILL_AT s with $(wc -w <<< "$killed_children") analysis JVMs running ($orphans_after still running 2 s later); restarted on the same data directory"
+    echo "SIGKILL at $KILL_AT s with $(wc -w <<< "$killed_children") analysis JVMs running: $( ((orphans_after == 0)) \
+        && echo "all gone $(secs "$orphans_ms") s later" || echo "$orphans_after still running 10 s later"); restarted on the same data directory"
 fi
 echo
 echo "uploads by kind and answer (HTTP code; 000: no answer, e.g. cut off or the service down):"
@@ -383,7 +391,7 @@ intact_failed="$(awk '$2 ~ /^(sample|large)/ && $4 == "failed"' "$outcomes" | wc
 [[ $probe == 202 ]] || problems+=("an upload after the drain got $probe, not 202")
 ((leftover_tmp == 0)) || problems+=("$leftover_tmp files left in the data directory's tmp/")
 echo
-echo "stored recordings listed by the API: $stored (accepted: ${#accepted[@]}, plus the probe; more when the kill cut an answer after storing)"
+echo "stored recordings listed by the API before the probe: $stored (accepted: ${#accepted[@]}; more when the kill cut an answer after storing)"
 if ((${#problems[@]} == 0)); then
     echo "CHECK PASSED: every accepted upload has a report v1 or a stated failure, none lost or stuck after the SIGKILL;"
     echo "  every refusal is a 4xx/5xx with a JSON message, every 429/503 has Retry-After; the service takes uploads after the drain"
