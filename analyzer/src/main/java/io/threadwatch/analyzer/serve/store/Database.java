@@ -29,9 +29,9 @@ public final class Database implements AutoCloseable {
     /** The embedded H2 database at {@code dataDir.database()}. */
     public static String embeddedUrl(DataDir dataDir) {
         // DB_CLOSE_DELAY=-1 keeps it open between connections; close() shuts it down. WRITE_DELAY=0
-        // has each commit try to write the file at once: H2 otherwise keeps commits in memory for up
-        // to half a second, and a killed service (SIGKILL, the OOM killer) lost uploads it had already
-        // answered 202 (ServeCrashTest). An upload's row is then made sure of by persist().
+        // writes each commit to the file before it returns: H2 otherwise keeps commits in memory for
+        // up to half a second, and a killed service (SIGKILL, the OOM killer) lost uploads it had
+        // already answered 202 (ServeCrashTest, bench/serve-load.sh).
         return "jdbc:h2:file:" + dataDir.database() + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
     }
 
@@ -53,21 +53,6 @@ public final class Database implements AutoCloseable {
     /** A new connection; the caller closes it. */
     public Connection connect() throws SQLException {
         return DriverManager.getConnection(url, user, password);
-    }
-
-    /**
-     * Makes what {@code connection} committed survive the process being killed, before the service
-     * answers for it. H2 alone does not promise it even with WRITE_DELAY=0: a commit only tries to
-     * write, and skips when another thread is writing; the next commit writes both, but with none for
-     * seconds (analyses of large uploads) a SIGKILL lost an upload answered 202 (bench/serve-load.sh).
-     * CHECKPOINT waits for the write. A server database (PostgreSQL) makes a commit durable itself.
-     */
-    public void persist(Connection connection) throws SQLException {
-        if (url.startsWith("jdbc:h2:")) {
-            try (Statement statement = connection.createStatement()) {
-                statement.execute("CHECKPOINT");
-            }
-        }
     }
 
     /** Shuts the embedded database down so that another process (or a restart) can open it. */

@@ -35,7 +35,7 @@ public final class RecordingStore {
         return HexFormat.of().formatHex(bytes);
     }
 
-    /** Stores a newly accepted recording with its labels, durably: it survives the process being killed next. */
+    /** Stores a newly accepted recording with its labels. */
     public void insert(RecordingRow row) throws SQLException {
         try (Connection c = database.connect()) {
             c.setAutoCommit(false);
@@ -60,8 +60,6 @@ public final class RecordingStore {
                 s.executeBatch();
             }
             c.commit();
-            // The service answers 202 next: the row must be on disk, not only committed.
-            database.persist(c);
         }
     }
 
