@@ -13,6 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,6 +52,9 @@ final class ServeWorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws IOException {
         PrintWriter out = spec.commandLine().getOut();
+        // Orphaned by a killed service, the worker stops: its upload is analyzed again after the restart.
+        ParentWatch.exitWhenGone(ProcessHandle.current().parent(), Duration.ofSeconds(1),
+                () -> Runtime.getRuntime().halt(ExitCodes.INTERNAL));
         AnalysisOptions options = AnalysisOptions.defaults().withLimits(new RecordingLimits(maxDecompressedSize));
         try {
             options = options.withRules(ruleFlags.rules(options.rules())).withCatalog(ruleFlags.catalog(options.catalog()));

@@ -52,6 +52,21 @@ class ServeRefusalTest {
     }
 
     @Test
+    void aMultipartBodyCutShortIsABadRequestNotAnInternalError() throws Exception {
+        // What the service reads when a client dies mid-upload, or sends a form without its closing boundary.
+        String cut = "--b0undary\r\nContent-Disposition: form-data; name=\"file\"; filename=\"cut.jfr\"\r\n"
+                + "Content-Type: application/octet-stream\r\n\r\nFLR\0 and no closing boundary";
+        try (ServeFixture serve = new ServeFixture(data)) {
+            HttpResponse<String> response = serve.http.send(serve.request("/api/recordings")
+                    .header("Content-Type", "multipart/form-data; boundary=b0undary")
+                    .POST(HttpRequest.BodyPublishers.ofString(cut)).build(), HttpResponse.BodyHandlers.ofString());
+            assertRefused(response, 400, "cannot read the multipart upload");
+            assertThat(serve.server.waiting()).isZero();
+            assertThat(storedFiles()).isEmpty();
+        }
+    }
+
+    @Test
     void aGzipBombIsAcceptedThenRefusedByTheAnalysisWithoutExpandingIt() throws Exception {
         // 64 MiB of a JFR header and zeros gzip to about 64 KiB; the fixture allows 8 MiB decompressed.
         ByteArrayOutputStream bomb = new ByteArrayOutputStream();

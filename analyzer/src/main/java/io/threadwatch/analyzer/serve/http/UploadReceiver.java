@@ -72,8 +72,10 @@ final class UploadReceiver {
         List<UploadedFile> files;
         try {
             files = ctx.uploadedFiles("file");
-        } catch (RuntimeException e) {
-            // Jetty stops reading a part at the configured maximum and fails the parse.
+        } catch (Exception e) {
+            // Jetty stops reading a part at the configured maximum and fails the parse. A body cut short
+            // (a client gone mid-upload, no closing boundary) arrives as a ServletException that Javalin
+            // throws unchecked: it is the client's bad request, not an internal error.
             if (String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT).contains("size")
                     || String.valueOf(e.getCause()).toLowerCase(java.util.Locale.ROOT).contains("size")) {
                 throw tooLarge();
