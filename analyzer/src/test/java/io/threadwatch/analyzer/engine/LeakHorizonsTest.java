@@ -213,6 +213,37 @@ class LeakHorizonsTest {
         });
     }
 
+    @Test
+    void liveThreadsPerCreationSiteFollowStartsAndEnds() {
+        Duration length = Duration.ofMinutes(10);
+        Population threads = new Population();
+        // 5 leaked schedulers, one every minute from minute 1, never ending.
+        for (long id = 100; id < 105; id++) {
+            threads.start(id, Duration.ofMinutes(id - 99), "route-refresher-" + id,
+                    Stacks.SCHEDULER_PER_RELOAD_CREATED, ownScheduler(id));
+        }
+        // 4 pool workers started at minute 2, 3 of them gone by minute 5.
+        for (long id = 200; id < 204; id++) {
+            threads.start(id, Duration.ofMinutes(2), "pool-1-thread-" + id, Stacks.POOL_WORKER_CREATED,
+                    sharedPool(id, "pool-1-thread-" + id));
+            if (id < 203) {
+                threads.end(id, Duration.ofMinutes(5));
+            }
+        }
+        EngineResult result = threads.dumped(length).analyze(length);
+
+        Map<String, Double> live = new TreeMap<>();
+        for (SliPoint point : lastSamples(result, "threads.site.live")) {
+            live.put(point.labels().get("site").startsWith(RELOAD) ? "reload" : "other", point.value());
+        }
+        assertThat(live).containsEntry("reload", 5.0).containsEntry("other", 1.0);
+        List<Double> reloadSeries = result.slis().stream()
+                .filter(p -> p.name().equals("threads.site.live") && p.labels().get("site").startsWith(RELOAD))
+                .map(SliPoint::value).toList();
+        assertThat(reloadSeries).as("one more leaked scheduler each minute, then flat").isSorted()
+                .startsWith(1.0).endsWith(5.0);
+    }
+
     /** A pool at the handler site, its {@code i}-th worker (of {@code size}) started at {@code startOf.apply(i)}. */
     private static Population pool(Duration length, IntFunction<Duration> startOf, int size) {
         Population pool = new Population();
