@@ -9,6 +9,7 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -21,18 +22,60 @@ class ArchitectureTest {
             .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
             .importPackages("io.threadwatch");
 
+    private static final String SOURCE = "io.threadwatch.analyzer.source";
+    /** The parsers' packages, one per {@code Parser} value. */
+    private static final List<String> PARSERS =
+            List.of(SOURCE + ".threadwatch", SOURCE + ".jdk", SOURCE + ".jmc");
+
+    /** The JDK's JFR API is the {@code jdk} parser's alone (the recorder's live stream goes through it too). */
     @Test
-    void onlyTheSourcePackageReadsJfr() {
-        noClasses().that().resideOutsideOfPackage("io.threadwatch.analyzer.source..")
+    void onlyTheJdkParserReadsJfrThroughTheJdk() {
+        noClasses().that().resideOutsideOfPackage(SOURCE + ".jdk..")
                 .should().dependOnClassesThat().resideInAPackage("jdk.jfr..")
                 .check(CLASSES);
     }
 
+    /** JMC is the {@code jmc} parser's alone, so that the agent jar can leave it out. */
     @Test
-    void onlyTheSourcePackageReadsJmc() {
-        noClasses().that().resideOutsideOfPackage("io.threadwatch.analyzer.source..")
+    void onlyTheJmcParserReadsJmc() {
+        noClasses().that().resideOutsideOfPackage(SOURCE + ".jmc..")
                 .should().dependOnClassesThat().resideInAPackage("org.openjdk.jmc..")
                 .check(CLASSES);
+    }
+
+    /** Each parser is a room of its own: what they share lives in {@code source}, never in another parser. */
+    @Test
+    void theParsersDoNotDependOnEachOther() {
+        for (String parser : PARSERS) {
+            noClasses().that().resideInAPackage(parser + "..")
+                    .should().dependOnClassesThat().resideInAnyPackage(PARSERS.stream()
+                            .filter(other -> !other.equals(parser)).map(other -> other + "..").toArray(String[]::new))
+                    .check(CLASSES);
+        }
+    }
+
+    /** A translator is written once for every parser: it reads a SourceEvent and knows no parser nor decoder. */
+    @Test
+    void theTranslatorsDependOnNoParser() {
+        List<String> forbidden = new ArrayList<>();
+        PARSERS.forEach(parser -> forbidden.add(parser + ".."));
+        forbidden.addAll(List.of(SOURCE + ".chunk..", "jdk.jfr..", "org.openjdk.jmc.."));
+        noClasses().that().resideInAPackage(SOURCE + ".translate..")
+                .should().dependOnClassesThat().resideInAnyPackage(forbidden.toArray(String[]::new))
+                .check(CLASSES);
+    }
+
+    /**
+     * Only {@code source} (the shared part: {@code RecordingSource.of}, {@code RecordingFiles}) chooses a
+     * parser; the rest of the analyzer names a {@code Parser} value and never a parser's class.
+     */
+    @Test
+    void onlyTheSharedSourcePackageChoosesAParser() {
+        for (String parser : PARSERS) {
+            noClasses().that().resideOutsideOfPackages(SOURCE, parser + "..")
+                    .should().dependOnClassesThat().resideInAPackage(parser + "..")
+                    .check(CLASSES);
+        }
     }
 
     /** Threadwatch's chunk decoder is a library of the JFR format: it knows neither the JDK's reader nor the analysis. */

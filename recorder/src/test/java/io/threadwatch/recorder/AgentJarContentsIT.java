@@ -37,7 +37,7 @@ class AgentJarContentsIT {
                             || name.startsWith("org/owasp/") || name.startsWith("META-INF/resources/webjars/"))
                     .toList();
             assertThat(jmc).isEmpty();
-            assertThat(jar.getEntry("io/threadwatch/analyzer/source/JfrFileSource.class")).isNotNull();
+            assertThat(jar.getEntry("io/threadwatch/analyzer/source/jdk/JfrFileSource.class")).isNotNull();
         }
     }
 

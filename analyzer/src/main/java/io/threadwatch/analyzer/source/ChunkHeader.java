@@ -16,12 +16,12 @@ import java.time.Instant;
  * @param duration  how long it covers
  * @param finished  whether the file state byte says the chunk is complete (0)
  */
-record ChunkHeader(long offset, long size, int major, int minor, Instant start, Duration duration, boolean finished) {
+public record ChunkHeader(long offset, long size, int major, int minor, Instant start, Duration duration, boolean finished) {
 
     /** Bytes in a chunk header. */
-    static final int SIZE = ChunkLayout.HEADER_SIZE;
+    public static final int SIZE = ChunkLayout.HEADER_SIZE;
     /** The magic at the start of every chunk: {@code FLR\0}. */
-    static final int MAGIC = ChunkLayout.MAGIC;
+    public static final int MAGIC = ChunkLayout.MAGIC;
 
     /** Reads a header from a buffer positioned at a chunk start with at least {@link #SIZE} bytes. */
     static ChunkHeader read(ByteBuffer header, long offset) {
@@ -41,7 +41,7 @@ record ChunkHeader(long offset, long size, int major, int minor, Instant start, 
     }
 
     /** When the chunk ends. */
-    Instant end() {
+    public Instant end() {
         return start.plus(duration);
     }
 }

@@ -1,5 +1,7 @@
 package io.threadwatch.analyzer.source;
 
+import io.threadwatch.analyzer.source.translate.EventTranslator;
+import io.threadwatch.analyzer.source.translate.Translators;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -8,23 +8,23 @@ import java.util.List;
  * compressed bytes in proportion to their decompressed sizes: the bar then ends at the file's
  * size as the user sees it. One per replay; not thread-safe (sources call it on the replaying thread).
  */
-final class ProgressCounter {
+public final class ProgressCounter {
 
     private final List<RecordingFiles.Input> inputs;
     private final ReadProgress progress;
 
-    ProgressCounter(RecordingFiles files, ReadProgress progress) {
+    public ProgressCounter(RecordingFiles files, ReadProgress progress) {
         this.inputs = files.inputs();
         this.progress = progress;
     }
 
     /** Whether anybody listens: sources skip per-event bookkeeping when not. */
-    boolean listening() {
+    public boolean listening() {
         return progress != ReadProgress.NONE;
     }
 
     /** The first {@code chunks} chunks of {@code input} are read, and every file before it. */
-    void read(RecordingFiles.Input input, int chunks) {
+    public void read(RecordingFiles.Input input, int chunks) {
         if (!listening()) {
             return;
         }
@@ -53,7 +53,7 @@ final class ProgressCounter {
     }
 
     /** Every chunk of {@code input} is read. */
-    void fileRead(RecordingFiles.Input input) {
+    public void fileRead(RecordingFiles.Input input) {
         read(input, input.chunks().size());
     }
 }

@@ -1,5 +1,7 @@
 package io.threadwatch.analyzer.source;
 
+import io.threadwatch.analyzer.source.jmc.JmcChunkIndex;
+import io.threadwatch.analyzer.source.threadwatch.JvmIdentity;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -49,7 +51,7 @@ public final class RecordingFiles implements AutoCloseable {
      * @param jmcOnly    why only JMC's parser reads the file (then {@code parseable} is the file as
      *                   given, or inflated from gzip), or the empty string when every parser does
      */
-    record Input(String name, long bytes, Path parseable, List<ChunkHeader> chunks, String truncation,
+    public record Input(String name, long bytes, Path parseable, List<ChunkHeader> chunks, String truncation,
                  String jmcOnly) {
     }
 
@@ -159,7 +161,7 @@ public final class RecordingFiles implements AutoCloseable {
         return new Window(from, to.isAfter(from) ? to : from.plusNanos(1));
     }
 
-    List<Input> inputs() {
+    public List<Input> inputs() {
         return inputs;
     }
 

@@ -2,6 +2,9 @@ package io.threadwatch.analyzer.source;
 
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.StackTable;
+import io.threadwatch.analyzer.source.jdk.JfrFileSource;
+import io.threadwatch.analyzer.source.jmc.JmcFileSource;
+import io.threadwatch.analyzer.source.threadwatch.ChunkFileSource;
 import java.util.List;
 import java.util.function.Consumer;
 

@@ -3,16 +3,16 @@ package io.threadwatch.analyzer.source;
 import java.nio.ByteBuffer;
 
 /** JFR's variable-length integers (chunk flag bit 0): 7 bits a byte, low bits first, all 8 bits in a ninth byte. */
-final class Varint {
+public final class Varint {
 
     /** The most bytes one varint takes. */
-    static final int MAX_BYTES = 9;
+    public static final int MAX_BYTES = 9;
 
     private Varint() {
     }
 
     /** Reads one varint, or returns -1 when the buffer ends first. */
-    static long read(ByteBuffer buffer) {
+    public static long read(ByteBuffer buffer) {
         long value = 0;
         for (int i = 0; i < MAX_BYTES; i++) {
             if (!buffer.hasRemaining()) {

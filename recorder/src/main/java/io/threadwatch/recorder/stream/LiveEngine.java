@@ -6,7 +6,7 @@ import io.threadwatch.analyzer.engine.WindowListener;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.event.ThreadStarted;
-import io.threadwatch.analyzer.source.JfrStreamSource;
+import io.threadwatch.analyzer.source.jdk.JfrStreamSource;
 import io.threadwatch.recorder.safety.Failures;
 import java.time.Clock;
 import java.time.Duration;

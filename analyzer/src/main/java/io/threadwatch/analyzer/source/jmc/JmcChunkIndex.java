@@ -1,0 +1,90 @@
+package io.threadwatch.analyzer.source.jmc;
+
+import io.threadwatch.analyzer.source.ChunkHeader;
+import io.threadwatch.analyzer.source.RecordingException;
+import io.threadwatch.analyzer.source.RecordingFiles;
+import io.threadwatch.analyzer.source.RecordingLimits;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.openjdk.jmc.common.io.IOToolkit;
+import org.openjdk.jmc.common.unit.IQuantity;
+import org.openjdk.jmc.common.unit.IRange;
+import org.openjdk.jmc.common.unit.UnitLookup;
+import org.openjdk.jmc.flightrecorder.CouldNotLoadRecordingException;
+import org.openjdk.jmc.flightrecorder.internal.ChunkInfo;
+import org.openjdk.jmc.flightrecorder.internal.FlightRecordingLoader;
+
+/**
+ * The chunks of a file only JMC's parser reads, indexed through JMC: a zip or LZ4 file (which JMC
+ * decompresses as it streams) or a JDK 7/8 recording, whose chunk headers hold no time range (JMC
+ * reads it from the chunk's metadata). The analysis needs the range before any event, to lay out
+ * its windows.
+ *
+ * <p>Uses JMC's {@code internal} chunk index, the one JMC's own tools use; the JMC version is
+ * pinned in the build.
+ */
+public final class JmcChunkIndex {
+
+    private JmcChunkIndex() {
+    }
+
+    /**
+     * Indexes {@code parseable}, the file as given or inflated from gzip.
+     *
+     * @param why why only JMC reads it, e.g. {@code zip-compressed}
+     */
+    public static RecordingFiles.Input read(Path file, String name, long bytes, Path parseable, String why,
+                                     RecordingLimits limits) throws RecordingException {
+        int major;
+        int minor;
+        try (DataInputStream in = new DataInputStream(uncompressed(parseable))) {
+            if (in.readInt() != ChunkHeader.MAGIC) {
+                throw new RecordingException("'" + file + "' is " + why + " but not a JFR recording (no FLR magic at "
+                        + "its start)");
+            }
+            major = in.readUnsignedShort();
+            minor = in.readUnsignedShort();
+        } catch (EOFException e) {
+            throw new RecordingException("'" + file + "' is " + why + " but too short to be a JFR recording", e);
+        } catch (IOException e) {
+            throw new RecordingException("'" + file + "' is " + why + " but cannot be read: " + e.getMessage(), e);
+        }
+        List<ChunkInfo> infos;
+        try (InputStream in = uncompressed(parseable)) {
+            infos = FlightRecordingLoader.readChunkInfo(FlightRecordingLoader.createChunkSupplier(in));
+        } catch (IOException | CouldNotLoadRecordingException | RuntimeException e) {
+            throw new RecordingException("'" + file + "' is " + why + ", but JMC's parser cannot read its chunk "
+                    + "headers: " + JmcLoader.oneLine(e), e, false);
+        }
+        if (infos.isEmpty()) {
+            throw new RecordingException("'" + file + "' is " + why + " and holds no chunk");
+        }
+        List<ChunkHeader> chunks = new ArrayList<>();
+        long total = 0;
+        for (ChunkInfo info : infos) {
+            total += info.getChunkSize();
+            IRange<IQuantity> range = info.getChunkRange();
+            long start = range.getStart().clampedLongValueIn(UnitLookup.EPOCH_NS);
+            long end = range.getEnd().clampedLongValueIn(UnitLookup.EPOCH_NS);
+            // The first chunk's version stands for all: JMC's index does not keep each chunk's.
+            chunks.add(new ChunkHeader(info.getChunkPosistion(), info.getChunkSize(), major, minor,
+                    Instant.ofEpochSecond(0, start), Duration.ofNanos(Math.max(0, end - start)), true));
+        }
+        if (total > limits.maxDecompressedBytes()) {
+            throw new RecordingException("'" + file + "' expands to more than " + limits.maxDecompressedBytes()
+                    + " bytes when decompressed; raise --max-decompressed-size to analyze it");
+        }
+        return new RecordingFiles.Input(name, bytes, parseable, List.copyOf(chunks), "", why);
+    }
+
+    private static InputStream uncompressed(Path file) throws IOException {
+        return IOToolkit.openUncompressedStream(file.toFile());
+    }
+}

@@ -1,0 +1,84 @@
+package io.threadwatch.analyzer.source.jmc;
+
+import io.threadwatch.analyzer.source.RecordingException;
+import io.threadwatch.analyzer.source.RecordingFiles;
+import io.threadwatch.analyzer.source.translate.EventTranslator;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openjdk.jmc.common.item.IItem;
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.common.item.IItemIterable;
+import org.openjdk.jmc.common.item.IType;
+import org.openjdk.jmc.flightrecorder.CouldNotLoadRecordingException;
+import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
+import org.openjdk.jmc.flightrecorder.parser.IParserExtension;
+import org.openjdk.jmc.flightrecorder.parser.filter.FilterExtension;
+import org.openjdk.jmc.flightrecorder.parser.filter.OnLoadFilters;
+import org.openjdk.jmc.flightrecorder.parser.synthetic.SyntheticAttributeExtension;
+
+/** Loads one recording file with JMC's parser, keeping only the events a translator reads. */
+final class JmcLoader {
+
+    /** Ties in commit time go in start-time, then type-name order, whatever order JMC's threads loaded chunks in. */
+    static final Comparator<Loaded> COMMIT_ORDER = Comparator.comparingLong(Loaded::endNanos)
+            .thenComparingLong(Loaded::startNanos)
+            .thenComparing(loaded -> loaded.type().translator().settings().eventName());
+
+    private JmcLoader() {
+    }
+
+    /**
+     * One loaded event, waiting for its turn.
+     *
+     * @param endNanos   commit time, epoch nanoseconds
+     * @param startNanos start time, epoch nanoseconds
+     */
+    record Loaded(long endNanos, long startNanos, JmcEventType type, IItem item) {
+    }
+
+    /** Every event of the file that a translator reads, in JMC's (lane) order. */
+    static List<Loaded> load(RecordingFiles.Input input, Map<String, EventTranslator> translators)
+            throws RecordingException {
+        try {
+            IItemCollection loaded = JfrLoaderToolkit.loadEvents(List.of(input.parseable().toFile()),
+                    extensions(translators));
+            List<Loaded> events = new ArrayList<>();
+            Map<IType<IItem>, JmcEventType> types = new IdentityHashMap<>();
+            for (IItemIterable lane : loaded) {
+                JmcEventType type = types.computeIfAbsent(lane.getType(), t -> JmcEventType.of(t, translators));
+                if (type == null) {
+                    continue;
+                }
+                for (IItem item : lane) {
+                    events.add(new Loaded(type.endNanos(item), type.startNanos(item), type, item));
+                }
+            }
+            return events;
+        } catch (IOException | CouldNotLoadRecordingException | RuntimeException e) {
+            throw new RecordingException("'" + input.name() + "': JMC's parser cannot parse it: " + oneLine(e), e, true);
+        } catch (OutOfMemoryError e) {
+            // Thrown while loading: the partial load is unreachable again once this unwinds.
+            throw new RecordingException("'" + input.name() + "': JMC's parser ran out of memory, as it holds every "
+                    + "event on the heap; raise -Xmx or read it with another parser", e, true);
+        }
+    }
+
+    /**
+     * JMC's default extension (which also maps JDK 7/8 and 9/10 recordings onto today's event and
+     * field names), then a load-time filter, so that JMC keeps only the types a translator reads.
+     */
+    private static List<IParserExtension> extensions(Map<String, EventTranslator> translators) {
+        return List.of(new SyntheticAttributeExtension(),
+                new FilterExtension(OnLoadFilters.includeEvents(translators.keySet())));
+    }
+
+    /** The first line of a throwable's message: JMC's messages may span lines. */
+    static String oneLine(Throwable e) {
+        String message = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+        return message.lines().findFirst().orElse("");
+    }
+}

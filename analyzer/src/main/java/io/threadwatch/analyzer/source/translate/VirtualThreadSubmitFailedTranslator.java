@@ -1,0 +1,25 @@
+package io.threadwatch.analyzer.source.translate;
+
+import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.SubmitFailed;
+import io.threadwatch.analyzer.source.JfrEventNames;
+import io.threadwatch.analyzer.source.JfrEventSettings;
+import java.util.function.Consumer;
+
+/** {@code jdk.VirtualThreadSubmitFailed} (JDK 21+): the scheduler refused a virtual thread's task. */
+final class VirtualThreadSubmitFailedTranslator implements EventTranslator {
+
+    private static final String JAVA_THREAD_ID = "javaThreadId";
+    private static final String EXCEPTION_MESSAGE = "exceptionMessage";
+
+    @Override
+    public JfrEventSettings settings() {
+        return JfrEventSettings.enabled(JfrEventNames.VIRTUAL_THREAD_SUBMIT_FAILED).withStackTrace();
+    }
+
+    @Override
+    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+        sink.accept(new SubmitFailed(event.startTime(), event.getLong(JAVA_THREAD_ID),
+                event.optionalString(EXCEPTION_MESSAGE), event.stack()));
+    }
+}
