@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Report;
+import io.threadwatch.analyzer.source.Parser;
 import io.threadwatch.analyzer.source.RecordingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
@@ -165,6 +167,39 @@ class DamagedRecordingTest {
         assertThatThrownBy(() -> analyze(file)).isInstanceOf(RecordingException.class)
                 .hasMessage("'" + file + "' has no complete chunk to analyze (bytes 0-67 (68 bytes) are not a chunk: "
                         + "the header at byte 0 gives a chunk size of 0 bytes, less than the header itself)");
+    }
+
+    /**
+     * Found by fuzzing: with the stack frame's method type renamed in the metadata, JMC's parser
+     * hands out the frame's fields untyped and failed deep inside a translator. It must refuse in one
+     * line naming the file, while our decoder, which looks frames up by position, still reads it.
+     */
+    @Test
+    void renamedMethodTypeInTheMetadataIsAOneLineRefusalFromJmcAndReadByTheDefaultParser() throws Exception {
+        byte[] renamed = replaceAll(hotLock, "jdk.types.Method", "jdk.types.Mfthod");
+        Path file = write("renamed-method-type.jfr", renamed);
+
+        assertThatThrownBy(() -> Analyzer.analyze(List.of(file), AnalysisOptions.defaults().withParser(Parser.JMC)))
+                .isInstanceOf(RecordingException.class)
+                .hasMessageStartingWith("'" + file.getFileName() + "': JMC's parser fails on a ")
+                .hasMessageContaining("damaged metadata")
+                .satisfies(e -> assertThat(e.getMessage()).doesNotContain("\n"));
+        assertSameAnalysis(analyze(file), hotLockAlone);
+    }
+
+    private static byte[] replaceAll(byte[] bytes, String from, String to) {
+        byte[] target = from.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] replacement = to.getBytes(StandardCharsets.ISO_8859_1);
+        byte[] copy = bytes.clone();
+        int replaced = 0;
+        for (int i = 0; i + target.length <= copy.length; i++) {
+            if (Arrays.equals(copy, i, i + target.length, target, 0, target.length)) {
+                System.arraycopy(replacement, 0, copy, i, replacement.length);
+                replaced++;
+            }
+        }
+        assertThat(replaced).as("occurrences of " + from).isPositive();
+        return copy;
     }
 
     private static Report analyze(Path file) throws RecordingException {

@@ -87,7 +87,16 @@ public final class JmcFileSource implements RecordingSource {
                 // Let the loaded event go once it is translated: the heap holds the rest.
                 events.set(i, null);
                 SourceEvent source = view.of(event.type(), event.item(), event.startNanos(), event.endNanos());
-                TranslatorFailure.translate(event.type().translator(), source, context, sink);
+                try {
+                    TranslatorFailure.translate(event.type().translator(), source, context, sink);
+                } catch (TranslatorFailure failure) {
+                    if (failure.getCause() instanceof JmcStacks.DamagedStack damaged) {
+                        throw new RecordingException("'" + input.name() + "': JMC's parser fails on a "
+                                + event.type().translator().settings().eventName() + " event: "
+                                + damaged.getMessage().replace('\n', ' '), damaged, true);
+                    }
+                    throw failure;
+                }
             }
             progress.fileRead(input);
         }
