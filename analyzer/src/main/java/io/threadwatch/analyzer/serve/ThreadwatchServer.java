@@ -9,13 +9,12 @@ import io.threadwatch.analyzer.serve.store.RecordingRow;
 import io.threadwatch.analyzer.serve.store.RecordingStore;
 import io.threadwatch.analyzer.serve.work.AnalysisQueue;
 import io.threadwatch.analyzer.serve.work.ChildAnalysis;
+import io.threadwatch.analyzer.serve.work.Reconciler;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashSet;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -54,8 +53,9 @@ public final class ThreadwatchServer implements AutoCloseable {
     }
 
     /**
-     * Opens the data directory and database, queues again what a crash left unfinished, and starts
-     * listening.
+     * Opens the data directory and database, reconciles them (rows lost in a crash are rebuilt from
+     * the uploads' sidecars, see {@link Reconciler}), queues again what a crash left unfinished, and
+     * starts listening.
      *
      * @throws IOException  when the data directory cannot be used
      * @throws SQLException when the database cannot be opened or migrated
@@ -66,11 +66,7 @@ public final class ThreadwatchServer implements AutoCloseable {
                 .orElse(new ServeSettings.Jdbc(Database.embeddedUrl(dataDir), "sa", ""));
         Database database = Database.open(jdbc.url(), jdbc.user(), jdbc.password());
         RecordingStore store = new RecordingStore(database);
-        Set<String> known = new HashSet<>();
-        for (RecordingRow row : store.all()) {
-            known.add(row.id());
-        }
-        int orphans = dataDir.deleteOrphans(known);
+        Reconciler.Result reconciled = new Reconciler(store, dataDir, settings.clock(), log).reconcile();
         ServeLimits limits = settings.limits();
         AnalysisQueue queue = new AnalysisQueue(store, dataDir, new ChildAnalysis(limits, settings.analysisArgs()),
                 limits, settings.clock(), log);
@@ -89,7 +85,9 @@ public final class ThreadwatchServer implements AutoCloseable {
             retention.scheduleWithFixedDelay(server::retainQuietly, 0, 1, TimeUnit.HOURS);
         }
         log.println("threadwatch serve: listening on http://" + settings.bind() + ":" + app.port() + "/ with data in "
-                + dataDir.root() + " (" + recovered + " analyses queued again, " + orphans + " orphan files deleted)");
+                + dataDir.root() + " (" + recovered + " analyses queued again, " + reconciled.rebuilt()
+                + " lost rows rebuilt from sidecars, " + reconciled.sidecarsWritten() + " sidecars written, "
+                + reconciled.deleted() + " half-written or half-deleted recordings cleaned up)");
         log.flush();
         return server;
     }
@@ -117,8 +115,9 @@ public final class ThreadwatchServer implements AutoCloseable {
         Instant cutoff = settings.clock().instant().minus(Duration.ofDays(days));
         int deleted = 0;
         for (RecordingRow row : store.uploadedBefore(cutoff)) {
+            // As a DELETE does: the sidecar first, then the files, then the row.
+            dataDir.delete(row.id());
             if (store.delete(row.id())) {
-                dataDir.delete(row.id());
                 deleted++;
             }
         }

@@ -101,6 +101,23 @@ class ServeRefusalTest {
     }
 
     @Test
+    void anAnalysisOverItsHeapBudgetFailsNamingTheBudgetAndTheOption() throws Exception {
+        // The smallest budget the service takes; the hour-long recording (111 MB of JFR) needs more, a
+        // 30-second one does not.
+        ServeLimits limits = new ServeLimits(8L << 20, 256L << 20, 1, 10, 4, Duration.ofMinutes(2), 32L << 20, 30);
+        try (ServeFixture serve = new ServeFixture(data, limits, Optional.empty(), java.time.Clock.systemUTC())) {
+            String big = serve.accepted(TestRecordings.recording("steady-gateway.long60m-jdk25.jfr.gz"), Map.of());
+            String small = serve.accepted(TestRecordings.recording("deadlock.default-jdk17.jfr.gz"), Map.of());
+            JsonNode status = serve.finished(big);
+            assertThat(status.path("state").asText()).isEqualTo("failed");
+            assertThat(status.path("message").asText()).isEqualTo("analysis ran out of its 32 MB heap budget "
+                    + "(--analysis-heap): start the service with a larger one, e.g. --analysis-heap 64m, and "
+                    + "re-analyze this recording");
+            assertThat(serve.finished(small).path("state").asText()).isEqualTo("done");
+        }
+    }
+
+    @Test
     void uploadsAndDeletesNeedTheToken() throws Exception {
         try (ServeFixture withToken = new ServeFixture(data, ServeFixture.SMALL, Optional.of("s3cret"),
                 java.time.Clock.systemUTC())) {
@@ -156,7 +173,7 @@ class ServeRefusalTest {
             JsonNode row = ServeFixture.JSON.readTree(pathLike.body());
             assertThat(row.path("fileName").asText()).isEqualTo("passwd");
             assertThat(storedFiles()).allSatisfy(f -> assertThat(f.getFileName().toString())
-                    .matches("[0-9a-f]{24}\\.jfr\\.gz|[0-9a-f]{24}\\.json(\\.part)?|MultiPart\\d+"));
+                    .matches("[0-9a-f]{24}\\.(jfr\\.gz|meta\\.json|json)(\\.part)?|MultiPart\\d+"));
             serve.finished(id);
             serve.finished(row.path("id").asText());
         }

@@ -7,6 +7,7 @@ import io.threadwatch.analyzer.TestRecordings;
 import io.threadwatch.analyzer.serve.store.DataDir;
 import io.threadwatch.analyzer.serve.store.Database;
 import io.threadwatch.analyzer.serve.store.RecordingStore;
+import io.threadwatch.analyzer.serve.store.Sidecar;
 import io.threadwatch.analyzer.serve.store.State;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -116,6 +117,57 @@ class ServeTest {
     }
 
     @Test
+    void theStartRebuildsLostRowsFromSidecarsAndFinishesHalfDoneDeletes() throws Exception {
+        String reused;
+        String damaged;
+        String withoutSidecar;
+        String halfDeleted;
+        try (ServeFixture serve = new ServeFixture(data)) {
+            reused = serve.accepted(TestRecordings.recording("scheduler-leak.default-jdk17.jfr.gz"),
+                    Map.of("device", "a"));
+            damaged = serve.accepted(TestRecordings.recording("deadlock.default-jdk17.jfr.gz"), Map.of("device", "b"));
+            withoutSidecar = serve.accepted(TestRecordings.recording("hikari-healthy.default-jdk17.jfr.gz"),
+                    Map.of("device", "c"));
+            halfDeleted = serve.accepted(TestRecordings.recording("future-get.default-jdk17.jfr.gz"), Map.of());
+            for (String id : List.of(reused, damaged, withoutSidecar, halfDeleted)) {
+                assertThat(serve.finished(id).path("state").asText()).isEqualTo("done");
+            }
+        }
+        DataDir dir = DataDir.open(data);
+        try (Database db = Database.open(Database.embeddedUrl(dir), "sa", "")) {
+            RecordingStore store = new RecordingStore(db);
+            // Rows the database lost (as H2 can in a crash), one with its report intact, one with it cut short.
+            store.delete(reused);
+            store.delete(damaged);
+            byte[] report = Files.readAllBytes(dir.report(damaged));
+            Files.write(dir.report(damaged), java.util.Arrays.copyOf(report, report.length / 2));
+            // A row from before sidecars existed.
+            Files.delete(dir.sidecar(withoutSidecar));
+            // A delete cut off after its sidecar and upload were gone.
+            Files.delete(dir.sidecar(halfDeleted));
+            Files.delete(dir.upload(halfDeleted, true));
+        }
+        try (ServeFixture serve = new ServeFixture(data)) {
+            // Read back from the report on disk: done at once, with its labels, not analyzed again.
+            JsonNode status = serve.getJson("/api/recordings/" + reused);
+            assertThat(status.path("state").asText()).isEqualTo("done");
+            assertThat(status.path("labels").path("device").asText()).isEqualTo("a");
+            assertThat(status.path("verdict").path("summary").asText()).isEqualTo("critical thread-leak at " + LEAK_SITE);
+            assertThat(serve.getJson("/api/findings?label=device:a").path("findings")).hasSize(1);
+            // Its report was not valid JSON: analyzed again.
+            JsonNode again = serve.finished(damaged);
+            assertThat(again.path("state").asText()).isEqualTo("done");
+            assertThat(again.path("labels").path("device").asText()).isEqualTo("b");
+            assertThat(again.path("verdict").path("worst").path("kind").asText()).isEqualTo("deadlock");
+            assertThat(dir.readSidecar(withoutSidecar).labels()).containsExactly(Map.entry("device", "c"));
+            assertThat(serve.get("/api/recordings/" + halfDeleted).statusCode()).isEqualTo(404);
+            assertThat(dir.report(halfDeleted)).doesNotExist();
+            assertThat(serve.log.toString()).contains("1 analyses queued again, 2 lost rows rebuilt from sidecars, "
+                    + "1 sidecars written, 1 half-written or half-deleted recordings cleaned up");
+        }
+    }
+
+    @Test
     void reanalysisDeletionAndRetention() throws Exception {
         ServeFixture.MovableClock clock = new ServeFixture.MovableClock();
         try (ServeFixture serve = new ServeFixture(data, ServeFixture.SMALL, Optional.empty(), clock)) {
@@ -130,18 +182,29 @@ class ServeTest {
             assertThat(bulk.body()).isEqualTo("{\"queued\":1}");
             serve.finished(id);
 
-            String old = serve.accepted(TestRecordings.recording("deadlock.default-jdk17.jfr.gz"), Map.of());
+            String old = serve.accepted(TestRecordings.recording("deadlock.default-jdk17.jfr.gz"),
+                    Map.of("device", "b"));
+            DataDir dir = DataDir.open(data);
+            // Written before the 202: what the start rebuilds a lost row from.
+            Sidecar sidecar = dir.readSidecar(old);
+            assertThat(sidecar.fileName()).isEqualTo("deadlock.default-jdk17.jfr.gz");
+            assertThat(sidecar.labels()).containsExactly(Map.entry("device", "b"));
+            assertThat(sidecar.compressed()).isTrue();
+            assertThat(sidecar.bytes()).isEqualTo(Files.size(dir.upload(old, true)));
             serve.finished(old);
             HttpResponse<String> deleted = serve.http.send(serve.request("/api/recordings/" + old).DELETE().build(),
                     HttpResponse.BodyHandlers.ofString());
             assertThat(deleted.statusCode()).isEqualTo(204);
             assertThat(serve.get("/api/recordings/" + old).statusCode()).isEqualTo(404);
-            assertThat(DataDir.open(data).report(old)).doesNotExist();
+            assertThat(dir.sidecar(old)).doesNotExist();
+            assertThat(dir.upload(old, true)).doesNotExist();
+            assertThat(dir.report(old)).doesNotExist();
 
             clock.now.set(clock.now.get().plus(Duration.ofDays(31)));
             assertThat(serve.server.retain()).isEqualTo(1);
             assertThat(serve.get("/api/recordings/" + id).statusCode()).isEqualTo(404);
-            assertThat(DataDir.open(data).upload(id, true)).doesNotExist();
+            assertThat(dir.upload(id, true)).doesNotExist();
+            assertThat(dir.sidecar(id)).doesNotExist();
         }
     }
 }

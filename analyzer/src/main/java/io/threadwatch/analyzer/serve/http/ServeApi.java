@@ -12,6 +12,7 @@ import io.threadwatch.analyzer.serve.store.DataDir;
 import io.threadwatch.analyzer.serve.store.FindingRow;
 import io.threadwatch.analyzer.serve.store.RecordingRow;
 import io.threadwatch.analyzer.serve.store.RecordingStore;
+import io.threadwatch.analyzer.serve.store.Sidecar;
 import io.threadwatch.analyzer.serve.store.State;
 import io.threadwatch.analyzer.serve.work.AnalysisQueue;
 import io.threadwatch.rules.Severity;
@@ -134,9 +135,13 @@ public final class ServeApi {
             try {
                 String id = RecordingStore.newId();
                 UploadReceiver.Received received = receiver.receive(ctx, id);
-                DataDir.moveIntoPlace(received.file(), dataDir.upload(id, received.compressed()));
-                RecordingRow row = new RecordingRow(id, received.fileName(), received.compressed(), received.bytes(),
-                        clock.instant(), received.labels(), State.QUEUED, Optional.empty(), Optional.empty());
+                // The file, then its sidecar, each synced to disk with its directory: from here on the
+                // upload survives any crash, whatever the database keeps of the row (rebuilt on start).
+                dataDir.moveIntoPlaceDurably(received.file(), dataDir.upload(id, received.compressed()));
+                Sidecar sidecar = new Sidecar(id, received.fileName(), received.compressed(), received.bytes(),
+                        clock.instant(), received.labels());
+                dataDir.writeSidecar(sidecar);
+                RecordingRow row = sidecar.queuedRow();
                 store.insert(row);
                 queue.enqueueReserved(id);
                 queued = true;
@@ -166,8 +171,10 @@ public final class ServeApi {
     private void delete(Context ctx) throws SQLException {
         authorize(ctx);
         RecordingRow row = recording(ctx);
-        store.delete(row.id());
+        // Files first, the sidecar first of them: a crash in between leaves a row without a sidecar,
+        // which the next start finishes deleting.
         dataDir.delete(row.id());
+        store.delete(row.id());
         ctx.status(204);
     }
 

@@ -6,8 +6,11 @@ import io.threadwatch.analyzer.serve.store.DataDir;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -15,8 +18,8 @@ import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 
 /**
- * Receives one upload, multipart (field {@code file}) or a raw body, onto disk in {@code tmp/}: it
- * counts the bytes as they stream and stops at the limit, and checks that what arrived is a JFR
+ * Receives one upload, multipart (field {@code file}) or a raw body, onto disk in {@code tmp/} (synced
+ * before it returns): it counts the bytes as they stream and stops at the limit, and checks that what arrived is a JFR
  * recording, plain or gzip, before anything is stored. Labels come from the other form fields or
  * from query parameters.
  */
@@ -101,7 +104,9 @@ final class UploadReceiver {
     private long copy(InputStream in, Path target) throws IOException {
         byte[] buffer = new byte[64 * 1024];
         long total = 0;
-        try (OutputStream out = Files.newOutputStream(target)) {
+        try (FileChannel channel = FileChannel.open(target, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
+                StandardOpenOption.TRUNCATE_EXISTING)) {
+            OutputStream out = Channels.newOutputStream(channel);
             int n;
             while ((n = in.read(buffer)) > 0) {
                 total += n;
@@ -110,6 +115,8 @@ final class UploadReceiver {
                 }
                 out.write(buffer, 0, n);
             }
+            // On disk before its sidecar says it was accepted (DataDir.writeSidecar).
+            channel.force(true);
         }
         return total;
     }

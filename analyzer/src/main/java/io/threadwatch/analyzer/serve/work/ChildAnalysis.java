@@ -94,7 +94,7 @@ public final class ChildAnalysis {
                 return Outcome.ok();
             }
             if (lines.stream().anyMatch(l -> l.contains("OutOfMemoryError"))) {
-                return Outcome.refused("analysis ran out of its " + limits.analysisHeapMb() + " MB heap budget");
+                return Outcome.refused(heapRefusal(limits.analysisHeapMb()));
             }
             if (refusal.length() > 0) {
                 return Outcome.refused(refusal.toString());
@@ -141,6 +141,12 @@ public final class ChildAnalysis {
         } catch (NumberFormatException e) {
             return Optional.empty();
         }
+    }
+
+    /** What a user reads when the analysis's JVM ran out of heap: the budget, and the option that raises it. */
+    static String heapRefusal(long heapMb) {
+        return "analysis ran out of its " + heapMb + " MB heap budget (--analysis-heap): start the service with "
+                + "a larger one, e.g. --analysis-heap " + Math.max(64, heapMb * 2) + "m, and re-analyze this recording";
     }
 
     private static String describe(long seconds) {

@@ -2,6 +2,7 @@ package io.threadwatch.analyzer.serve.work;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.analyzer.serve.store.FindingRow;
 import io.threadwatch.analyzer.serve.store.RecordingRow;
 import io.threadwatch.rules.Severity;
@@ -29,6 +30,9 @@ final class ReportIngest {
 
     static Ingested read(String recordingId, Path report, Instant analyzedAt) throws IOException {
         JsonNode root = JSON.readTree(report.toFile());
+        if (root == null || !Report.SCHEMA.equals(root.path("schema").asText())) {
+            throw new IOException("not a " + Report.SCHEMA + " document");
+        }
         JsonNode source = root.path("source");
         List<FindingRow> findings = new ArrayList<>();
         FindingRow worst = null;
