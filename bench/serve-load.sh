@@ -229,6 +229,8 @@ client() {
 
 # ---- the run --------------------------------------------------------------------------------------
 t0="$(now_ms)"
+# Other work on the machine distorts every figure below: say how busy it was before the run.
+load_before="$(cut -d' ' -f1-3 /proc/loadavg)"
 log "$("$JAVA" -version 2>&1 | head -1); $(nproc) cores; $CLIENTS clients for $DURATION s, SIGKILL at $KILL_AT s"
 start_server
 log "service pid $server_pid on port $port; data in $data"
@@ -320,11 +322,14 @@ t_end="$(now_ms)"
 # ---- the report -----------------------------------------------------------------------------------
 phase_ms=$((t_uploaded - t_start))
 echo
-echo "threadwatch serve load test: $("$JAVA" -version 2>&1 | head -1), $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "threadwatch serve load test: $("$JAVA" -version 2>&1 | head -1), $(nproc) cores," \
+    "load average (1, 5, 15 min) $load_before before the run, $(cut -d' ' -f1-3 /proc/loadavg) after"
 echo "$CLIENTS clients for $(secs "$phase_ms") s; service options: ${SERVE_OPTS:-(JVM defaults)} serve ${SERVE_ARGS:-(defaults)}"
 if [[ -n $orphans_after ]]; then
     echo "SIGKILL at $KILL_AT s with $(wc -w <<< "$killed_children") analysis JVMs running: $( ((orphans_after == 0)) \
         && echo "all gone $(secs "$orphans_ms") s later" || echo "$orphans_after still running 10 s later"); restarted on the same data directory"
+    echo "  the restart: $(grep 'listening on http' "$serve_log" | tail -1 | sed 's/.*(\(.*\)).*/\1/')"
+    grep -E 'rebuilt the lost database row|an upload cut short|finished deleting' "$serve_log" | sed 's/^threadwatch serve: /  /' | head -20 || true
 fi
 echo
 echo "uploads by kind and answer (HTTP code; 000: no answer, e.g. cut off or the service down):"

@@ -29,10 +29,10 @@ public final class Database implements AutoCloseable {
     /** The embedded H2 database at {@code dataDir.database()}. */
     public static String embeddedUrl(DataDir dataDir) {
         // DB_CLOSE_DELAY=-1 keeps it open between connections; close() shuts it down. WRITE_DELAY=0
-        // has each commit write the file: H2 otherwise keeps commits in memory for up to half a second,
-        // and a killed service (SIGKILL, the OOM killer) lost uploads it had already answered 202
-        // (ServeCrashTest). Under load a commit can still skip its write when another thread is
-        // writing: bench/serve-load.sh lost 1 upload in ~130 answered 202 just before a SIGKILL.
+        // has each commit write the file: H2 otherwise keeps commits in memory for up to half a second.
+        // Even so a commit can skip its write when another thread is writing (bench/serve-load.sh lost
+        // 1 row in ~130 answered 202 just before a SIGKILL), so no promise rests on it: each upload's
+        // synced sidecar is the record, and the start rebuilds lost rows from it (Reconciler).
         return "jdbc:h2:file:" + dataDir.database() + ";DB_CLOSE_DELAY=-1;WRITE_DELAY=0";
     }
 

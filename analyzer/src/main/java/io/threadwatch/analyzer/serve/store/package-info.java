@@ -1,6 +1,8 @@
 /**
  * Where {@code threadwatch serve} keeps what it was given: a {@link io.threadwatch.analyzer.serve.store.DataDir}
- * for uploads and reports (files named by id, written to {@code tmp/} and moved into place) and a
+ * for uploads, their {@link io.threadwatch.analyzer.serve.store.Sidecar}s and reports (files named by id,
+ * written to {@code tmp/} and moved into place; the sidecar, synced before the {@code 202}, is the record
+ * that an upload was accepted, from which a row the database lost is rebuilt) and a
  * {@link io.threadwatch.analyzer.serve.store.Database} (embedded H2 or PostgreSQL, under Flyway
  * migrations) for the metadata that {@link io.threadwatch.analyzer.serve.store.RecordingStore} reads
  * and writes.
