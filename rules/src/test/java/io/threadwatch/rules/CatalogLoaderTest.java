@@ -69,7 +69,7 @@ class CatalogLoaderTest {
                 idle:
                   - {method: "a.B.c", why: "x"}
                 """))).isInstanceOf(RuleFileException.class)
-                .hasMessageEndingWith("unknown.yaml:3: unknown top-level field 'idle'; expected one of [idleWaits, infrastructure, serviceThreads]");
+                .hasMessageEndingWith("unknown.yaml:3: unknown top-level field 'idle'; expected one of [idleWaits, infrastructure, patterns, serviceThreads]");
         assertThatThrownBy(() -> CatalogLoader.load(Catalog.EMPTY, file("nowhy.yaml", """
                 idleWaits:
                   - {method: "com.acme.Bus.next"}
