@@ -55,7 +55,7 @@ scheduler-leak|samples|$JDK17_AND_25||$pkg.schedulerleak.ConfigService|thread-le
 silent-clients|samples|$JDK17_AND_25||$pkg.silentclients.TelemetryServer|blocked-forever $pkg.silentclients.DeviceHandler.readRecord socket-read-without-timeout
 leaky-pool|samples|$JDK17_AND_25 short-jdk25||$pkg.leakypool.OrderServer|blocked-forever $pkg.leakypool.ConnectionPool.borrow pool-borrow-without-timeout;long-blocking $pkg.leakypool.ConnectionPool.borrow pool-borrow-without-timeout
 future-get|samples|$JDK17_AND_25||$pkg.futureget.QuoteServer|blocked-forever $pkg.futureget.QuoteHandler.handle future-get-without-timeout
-hot-lock|samples|$JDK17_AND_25||$pkg.hotlock.CheckoutService|contention $pkg.hotlock.AuditLog.append hot-monitor
+hot-lock|samples|$JDK17_AND_25||$pkg.hotlock.CheckoutService|contention $pkg.hotlock.AuditLog.append lock-held-across-io
 deadlock|samples|$JDK17_AND_25||$pkg.deadlock.BankService|deadlock $pkg.deadlock.Bank.transfer lock-order-inversion
 idle-pool|samples|$JDK17_AND_25||$pkg.idlepool.InventoryServer|
 warmup-pool|samples|$JDK17_AND_25||$pkg.warmuppool.ThumbnailService|
@@ -66,7 +66,7 @@ unbounded-cache|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.unboundedcache.Expor
 busy-vthreads|samples/jdk21|$JDK25||$pkg.busyvthreads.SearchService|
 large-flat-heap|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.largeflatheap.CatalogService|
 tomcat-healthy|samples/frameworks|$JDK17_AND_25||$pkg.tomcathealthy.CatalogService|
-tomcat-sync-audit|samples/frameworks|$JDK17_AND_25||$pkg.tomcatsyncaudit.OrderService|contention $pkg.tomcatsyncaudit.AuditService.record hot-monitor
+tomcat-sync-audit|samples/frameworks|$JDK17_AND_25||$pkg.tomcatsyncaudit.OrderService|contention $pkg.tomcatsyncaudit.AuditService.record lock-held-across-io
 jetty-healthy|samples/frameworks|$JDK17_AND_25||$pkg.jettyhealthy.StorefrontService|
 jetty-client-leak|samples/frameworks|$JDK17_AND_25||$pkg.jettyclientleak.StorefrontService|thread-leak $pkg.jettyclientleak.StockHandler.fetchPartnerStock client-per-request
 netty-healthy|samples/frameworks|$JDK17_AND_25||$pkg.nettyhealthy.QuoteServer|
