@@ -47,49 +47,50 @@ JDK17_AND_25="default-jdk17 profile-jdk17 threadwatch-jdk25"
 JDK25="threadwatch-jdk25"
 
 # app | module | variants | extra JVM options of the service | main class |
-#     expected findings ("kind site" separated by ";", sorted by kind; empty = none)
+#     expected findings ("kind site pattern" separated by ";", sorted by kind; empty = none; the
+#     pattern is the id from the catalog's patterns an expert would give it, README "Patterns")
 APPS="
-thread-per-request|samples|$JDK17_AND_25||$pkg.threadperrequest.ThreadPerRequestServer|creation-storm $pkg.threadperrequest.ThreadPerRequestServer.acceptLoop
-scheduler-leak|samples|$JDK17_AND_25||$pkg.schedulerleak.ConfigService|thread-leak $pkg.schedulerleak.ConfigReloader.reload
-silent-clients|samples|$JDK17_AND_25||$pkg.silentclients.TelemetryServer|blocked-forever $pkg.silentclients.DeviceHandler.readRecord
-leaky-pool|samples|$JDK17_AND_25 short-jdk25||$pkg.leakypool.OrderServer|blocked-forever $pkg.leakypool.ConnectionPool.borrow;long-blocking $pkg.leakypool.ConnectionPool.borrow
-future-get|samples|$JDK17_AND_25||$pkg.futureget.QuoteServer|blocked-forever $pkg.futureget.QuoteHandler.handle
-hot-lock|samples|$JDK17_AND_25||$pkg.hotlock.CheckoutService|contention $pkg.hotlock.AuditLog.append
-deadlock|samples|$JDK17_AND_25||$pkg.deadlock.BankService|deadlock $pkg.deadlock.Bank.transfer
+thread-per-request|samples|$JDK17_AND_25||$pkg.threadperrequest.ThreadPerRequestServer|creation-storm $pkg.threadperrequest.ThreadPerRequestServer.acceptLoop thread-per-request-unbounded
+scheduler-leak|samples|$JDK17_AND_25||$pkg.schedulerleak.ConfigService|thread-leak $pkg.schedulerleak.ConfigReloader.reload executor-per-call-never-shutdown
+silent-clients|samples|$JDK17_AND_25||$pkg.silentclients.TelemetryServer|blocked-forever $pkg.silentclients.DeviceHandler.readRecord socket-read-without-timeout
+leaky-pool|samples|$JDK17_AND_25 short-jdk25||$pkg.leakypool.OrderServer|blocked-forever $pkg.leakypool.ConnectionPool.borrow pool-borrow-without-timeout;long-blocking $pkg.leakypool.ConnectionPool.borrow pool-borrow-without-timeout
+future-get|samples|$JDK17_AND_25||$pkg.futureget.QuoteServer|blocked-forever $pkg.futureget.QuoteHandler.handle future-get-without-timeout
+hot-lock|samples|$JDK17_AND_25||$pkg.hotlock.CheckoutService|contention $pkg.hotlock.AuditLog.append lock-held-across-io
+deadlock|samples|$JDK17_AND_25||$pkg.deadlock.BankService|deadlock $pkg.deadlock.Bank.transfer lock-order-inversion
 idle-pool|samples|$JDK17_AND_25||$pkg.idlepool.InventoryServer|
 warmup-pool|samples|$JDK17_AND_25||$pkg.warmuppool.ThumbnailService|
 bursty-cached-pool|samples|$JDK17_AND_25||$pkg.burstycachedpool.ReportService|
-vthread-leak|samples/jdk21|$JDK25 default-jdk25||$pkg.vthreadleak.PaymentService|vthread-leak $pkg.vthreadleak.PaymentHandler.handle
-vthread-pinning|samples/jdk21|$JDK25||$pkg.vthreadpinning.PricingService|vthread-pinning $pkg.vthreadpinning.RuleRepository.fetch
-unbounded-cache|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.unboundedcache.ExportService|heap-growth $pkg.unboundedcache.ReportRenderer.render
+vthread-leak|samples/jdk21|$JDK25 default-jdk25||$pkg.vthreadleak.PaymentService|vthread-leak $pkg.vthreadleak.PaymentHandler.handle vthread-parked-forever
+vthread-pinning|samples/jdk21|$JDK25||$pkg.vthreadpinning.PricingService|vthread-pinning $pkg.vthreadpinning.RuleRepository.fetch vthread-pinned-native
+unbounded-cache|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.unboundedcache.ExportService|heap-growth $pkg.unboundedcache.ReportRenderer.render heap-unbounded-growth
 busy-vthreads|samples/jdk21|$JDK25||$pkg.busyvthreads.SearchService|
 large-flat-heap|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.largeflatheap.CatalogService|
 tomcat-healthy|samples/frameworks|$JDK17_AND_25||$pkg.tomcathealthy.CatalogService|
-tomcat-sync-audit|samples/frameworks|$JDK17_AND_25||$pkg.tomcatsyncaudit.OrderService|contention $pkg.tomcatsyncaudit.AuditService.record
+tomcat-sync-audit|samples/frameworks|$JDK17_AND_25||$pkg.tomcatsyncaudit.OrderService|contention $pkg.tomcatsyncaudit.AuditService.record lock-held-across-io
 jetty-healthy|samples/frameworks|$JDK17_AND_25||$pkg.jettyhealthy.StorefrontService|
-jetty-client-leak|samples/frameworks|$JDK17_AND_25||$pkg.jettyclientleak.StorefrontService|thread-leak $pkg.jettyclientleak.StockHandler.fetchPartnerStock
+jetty-client-leak|samples/frameworks|$JDK17_AND_25||$pkg.jettyclientleak.StorefrontService|thread-leak $pkg.jettyclientleak.StockHandler.fetchPartnerStock client-per-request
 netty-healthy|samples/frameworks|$JDK17_AND_25||$pkg.nettyhealthy.QuoteServer|
-netty-client-leak|samples/frameworks|$JDK17_AND_25||$pkg.nettyclientleak.QuoteServer|thread-leak $pkg.nettyclientleak.InventoryClient.fetch
+netty-client-leak|samples/frameworks|$JDK17_AND_25||$pkg.nettyclientleak.QuoteServer|thread-leak $pkg.nettyclientleak.InventoryClient.fetch client-per-request
 grpc-healthy|samples/frameworks|$JDK17_AND_25||$pkg.grpchealthy.QuoteFrontend|
-grpc-no-deadline|samples/frameworks|$JDK17_AND_25||$pkg.grpcnodeadline.QuoteFrontend|blocked-forever $pkg.grpcnodeadline.PriceLookup.lookup
+grpc-no-deadline|samples/frameworks|$JDK17_AND_25||$pkg.grpcnodeadline.QuoteFrontend|blocked-forever $pkg.grpcnodeadline.PriceLookup.lookup rpc-without-deadline
 hikari-healthy|samples/frameworks|$JDK17_AND_25||$pkg.hikarihealthy.OrderService|
-hikari-leak|samples/frameworks|$JDK17_AND_25||$pkg.hikarileak.OrderService|long-blocking $pkg.hikarileak.OrderDao.insert
+hikari-leak|samples/frameworks|$JDK17_AND_25||$pkg.hikarileak.OrderService|long-blocking $pkg.hikarileak.OrderDao.insert pool-exhausted
 httpclient-healthy|samples/frameworks|$JDK17_AND_25||$pkg.httpclienthealthy.StockGateway|
-httpclient-leak|samples/frameworks|$JDK17_AND_25||$pkg.httpclientleak.StockGateway|blocked-forever $pkg.httpclientleak.StockClient.fetch
+httpclient-leak|samples/frameworks|$JDK17_AND_25||$pkg.httpclientleak.StockGateway|blocked-forever $pkg.httpclientleak.StockClient.fetch pool-exhausted
 kafka-healthy|samples/frameworks|$JDK17_AND_25||$pkg.kafkahealthy.OrderPipeline|
-kafka-poison|samples/frameworks|$JDK17_AND_25||$pkg.kafkapoison.OrderPipeline|blocked-forever $pkg.kafka.OrderConsumer.handOff
+kafka-poison|samples/frameworks|$JDK17_AND_25||$pkg.kafkapoison.OrderPipeline|blocked-forever $pkg.kafka.OrderConsumer.handOff queue-put-nobody-drains
 otel-healthy|samples/frameworks|$JDK17_AND_25||$pkg.otelhealthy.CheckoutService|
-otel-tracer-leak|samples/frameworks|$JDK17_AND_25||$pkg.oteltracerleak.CheckoutService|thread-leak $pkg.oteltracerleak.TenantTracing.tracerFor
-slow-leak-gateway|samples|long20m-jdk25 long60m-jdk25||$pkg.slowleakgateway.DeviceGateway|thread-leak $pkg.slowleakgateway.RouteConfig.reload
+otel-tracer-leak|samples/frameworks|$JDK17_AND_25||$pkg.oteltracerleak.CheckoutService|thread-leak $pkg.oteltracerleak.TenantTracing.tracerFor client-per-request
+slow-leak-gateway|samples|long20m-jdk25 long60m-jdk25||$pkg.slowleakgateway.DeviceGateway|thread-leak $pkg.slowleakgateway.RouteConfig.reload executor-per-call-never-shutdown
 steady-gateway|samples|long60m-jdk25||$pkg.steadygateway.UploadGateway|
 cache-warmup|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.cachewarmup.TileService|
-full-heap|samples/jdk21|$JDK25|-Xms64m -Xmx64m|$pkg.fullheap.RateService|gc-pressure -
+full-heap|samples/jdk21|$JDK25|-Xms64m -Xmx64m|$pkg.fullheap.RateService|gc-pressure - unclassified
 "
 # The recordings of an app that need their own service arguments or expect other findings than
 # the app's (APPS: "=" keeps the app's findings).
 # app.variant | extra arguments of the service | expected findings
 RUNS="
-leaky-pool.short-jdk25||blocked-forever $pkg.leakypool.ConnectionPool.borrow
+leaky-pool.short-jdk25||blocked-forever $pkg.leakypool.ConnectionPool.borrow pool-borrow-without-timeout
 slow-leak-gateway.long20m-jdk25|--leak-every 120|=
 slow-leak-gateway.long60m-jdk25|--leak-every 240|=
 "
@@ -203,7 +204,7 @@ variant_settings() {
 
 write_expected() {
     local app="$1" variant="$2" findings="$3" file="$4"
-    local entry kind limited="" why="" dropped="" first=1
+    local entry kind site pattern limited="" why="" dropped="" first=1
     while IFS= read -r entry; do
         if [[ -n "$entry" && "${entry%%|*}" == "$variant" ]]; then
             limited="$(cut -d'|' -f2 <<< "$entry")"
@@ -215,14 +216,14 @@ write_expected() {
         if [[ -n "$findings" ]]; then
             local IFS=';'
             for entry in $findings; do
-                kind="${entry%% *}"
+                IFS=" " read -r kind site pattern <<< "$entry"
                 if [[ " $limited " == *" $kind "* ]]; then
-                    dropped="${dropped:+$dropped, }$kind at ${entry#* }"
+                    dropped="${dropped:+$dropped, }$kind at $site"
                     continue
                 fi
                 [[ $first == 1 ]] || printf ',\n              '
                 first=0
-                printf '{"kind": "%s", "site": "%s"}' "$kind" "${entry#* }"
+                printf '{"kind": "%s", "site": "%s", "pattern": "%s"}' "$kind" "$site" "$pattern"
             done
         fi
         printf ']'

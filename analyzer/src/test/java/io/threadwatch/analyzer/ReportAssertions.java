@@ -84,6 +84,15 @@ public final class ReportAssertions {
                 .toList();
     }
 
+    /** {@code kind class.method pattern} of each finding ({@code -} without a site), sorted, distinct. */
+    public static List<String> kindsSitesAndPatterns(Report report) {
+        return report.findings().stream()
+                .map(f -> f.kind() + " " + (f.site() == null ? "-" : method(f.site())) + " " + f.pattern())
+                .sorted()
+                .distinct()
+                .toList();
+    }
+
     private static String method(Finding.Site site) {
         String frame = site.frame();
         int paren = frame.indexOf('(');

@@ -48,9 +48,10 @@ public final class TestRecordings {
      * @param variant   how it was recorded, e.g. {@code default-jdk17}
      * @param expected  the expected findings as {@code kind class.method}, sorted
      * @param notAssessed kinds the recording's settings cannot show: the report must name them in a limitation
+     * @param patterns  the expected findings with their pattern, as {@code kind class.method pattern}, sorted
      */
     public record Expectation(Path recording, String app, String variant, List<String> expected,
-                              List<String> notAssessed) {
+                              List<String> notAssessed, List<String> patterns) {
         @Override
         public String toString() {
             return app + "." + variant;
@@ -64,17 +65,24 @@ public final class TestRecordings {
             for (Path file : files.filter(f -> f.getFileName().toString().endsWith(".expected.json")).sorted().toList()) {
                 JsonNode json = JSON.readTree(file.toFile());
                 List<String> expected = new ArrayList<>();
+                List<String> patterns = new ArrayList<>();
                 for (JsonNode finding : json.get("findings")) {
                     expected.add(finding.get("kind").asText() + " " + finding.get("site").asText());
+                    if (!finding.hasNonNull("pattern")) {
+                        throw new IllegalStateException(file + ": every expected finding names its pattern");
+                    }
+                    patterns.add(expected.get(expected.size() - 1) + " " + finding.get("pattern").asText());
                 }
                 expected.sort(null);
+                patterns.sort(null);
                 List<String> notAssessed = new ArrayList<>();
                 if (json.has("notAssessed")) {
                     json.get("notAssessed").forEach(kind -> notAssessed.add(kind.asText()));
                 }
                 String name = file.getFileName().toString().replace(".expected.json", ".jfr.gz");
                 all.add(new Expectation(file.resolveSibling(name), json.get("app").asText(),
-                        json.get("variant").asText(), List.copyOf(expected), List.copyOf(notAssessed)));
+                        json.get("variant").asText(), List.copyOf(expected), List.copyOf(notAssessed),
+                        List.copyOf(patterns)));
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -23,14 +23,19 @@ import java.util.regex.Pattern;
  *                       ({@code *Grpc$*Stub}: code generated into the application's packages)
  * @param idleWaits      {@code class.method} names of methods in which a thread waits for work
  * @param serviceThreads thread-name prefixes of threads that are not the application's
+ * @param patterns       known problem shapes with their fixes ({@link ProblemPattern}), in file order
  */
-public record Catalog(List<Entry> infrastructure, List<Entry> idleWaits, List<Entry> serviceThreads) {
+public record Catalog(List<Entry> infrastructure, List<Entry> idleWaits, List<Entry> serviceThreads,
+                      List<ProblemPattern> patterns) {
 
     /** The classpath resource of the built-in catalog, in the same format as user files. */
     public static final String BUILT_IN_RESOURCE = "/io/threadwatch/rules/catalog.yaml";
 
-    /** An empty catalog: nothing is infrastructure, nothing is idle by name. */
-    public static final Catalog EMPTY = new Catalog(List.of(), List.of(), List.of());
+    /** The classpath resource of the built-in patterns, in the same format (a file with only {@code patterns:}). */
+    public static final String BUILT_IN_PATTERNS_RESOURCE = "/io/threadwatch/rules/patterns.yaml";
+
+    /** An empty catalog: nothing is infrastructure, nothing is idle by name, no patterns. */
+    public static final Catalog EMPTY = new Catalog(List.of(), List.of(), List.of(), List.of());
 
     /**
      * One entry.
@@ -54,12 +59,30 @@ public record Catalog(List<Entry> infrastructure, List<Entry> idleWaits, List<En
         infrastructure = List.copyOf(infrastructure);
         idleWaits = List.copyOf(idleWaits);
         serviceThreads = List.copyOf(serviceThreads);
+        patterns = List.copyOf(patterns);
+    }
+
+    /** A catalog without patterns. */
+    public Catalog(List<Entry> infrastructure, List<Entry> idleWaits, List<Entry> serviceThreads) {
+        this(infrastructure, idleWaits, serviceThreads, List.of());
     }
 
     /** This catalog with {@code more}'s entries added; an entry already present (same match) stays as it was. */
     public Catalog with(Catalog more) {
+        Map<String, ProblemPattern> byId = new LinkedHashMap<>();
+        for (ProblemPattern pattern : patterns) {
+            byId.putIfAbsent(pattern.id(), pattern);
+        }
+        for (ProblemPattern pattern : more.patterns) {
+            byId.putIfAbsent(pattern.id(), pattern);
+        }
         return new Catalog(merge(infrastructure, more.infrastructure), merge(idleWaits, more.idleWaits),
-                merge(serviceThreads, more.serviceThreads));
+                merge(serviceThreads, more.serviceThreads), new ArrayList<>(byId.values()));
+    }
+
+    /** The pattern with this id, if the catalog has one. */
+    public Optional<ProblemPattern> pattern(String id) {
+        return patterns.stream().filter(pattern -> pattern.id().equals(id)).findFirst();
     }
 
     /** This catalog with more infrastructure prefixes, e.g. from {@code --infra-package}. */

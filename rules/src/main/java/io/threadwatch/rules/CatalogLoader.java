@@ -28,6 +28,8 @@ import java.util.Set;
  *   - {method: "com.acme.bus.Dispatcher.nextEvent", why: "the event bus's dispatcher waiting for events"}
  * serviceThreads:                 # not the application's threads
  *   - {prefix: "acme-agent-", why: "our monitoring agent"}
+ * patterns:                       # known problem shapes and their fixes (see PatternReader)
+ *   - {id: acme-bus-leak, kinds: [thread-leak], title: ..., fix: ..., match: {created: ["com.acme.bus.Bus.subscribe"]}}
  * }</pre>
  *
  * A user file adds to the built-in catalog; a bad file is refused with its line and the reason.
@@ -37,6 +39,7 @@ public final class CatalogLoader {
     private static final String INFRASTRUCTURE = "infrastructure";
     private static final String IDLE_WAITS = "idleWaits";
     private static final String SERVICE_THREADS = "serviceThreads";
+    private static final String PATTERNS = "patterns";
     private static final String PREFIX = "prefix";
     private static final String METHOD = "method";
     private static final String WHY = "why";
@@ -51,7 +54,14 @@ public final class CatalogLoader {
             if (in == null) {
                 throw new IllegalStateException("built-in catalog missing from the class path: " + Catalog.BUILT_IN_RESOURCE);
             }
-            return read(BUILT_IN, in, false);
+            Catalog catalog = read(BUILT_IN, in, false);
+            try (InputStream patterns = CatalogLoader.class.getResourceAsStream(Catalog.BUILT_IN_PATTERNS_RESOURCE)) {
+                if (patterns == null) {
+                    throw new IllegalStateException("built-in patterns missing from the class path: "
+                            + Catalog.BUILT_IN_PATTERNS_RESOURCE);
+                }
+                return catalog.with(read(BUILT_IN, patterns, false));
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (RuleFileException e) {
@@ -77,6 +87,7 @@ public final class CatalogLoader {
         List<Catalog.Entry> infrastructure = new ArrayList<>();
         List<Catalog.Entry> idleWaits = new ArrayList<>();
         List<Catalog.Entry> serviceThreads = new ArrayList<>();
+        List<ProblemPattern> patterns = new ArrayList<>();
         try (JsonParser parser = mapper.getFactory().createParser(in)) {
             JsonToken first = parser.nextToken();
             if (first == null) {
@@ -95,15 +106,40 @@ public final class CatalogLoader {
                     case INFRASTRUCTURE -> readList(mapper, parser, source, field, PREFIX, infrastructure);
                     case IDLE_WAITS -> readList(mapper, parser, source, field, METHOD, idleWaits);
                     case SERVICE_THREADS -> readList(mapper, parser, source, field, PREFIX, serviceThreads);
+                    case PATTERNS -> readPatterns(mapper, parser, source, patterns);
                     default -> throw new RuleFileException(source, fieldLine, "unknown top-level field '" + field
-                            + "'; expected one of [" + IDLE_WAITS + ", " + INFRASTRUCTURE + ", " + SERVICE_THREADS + "]");
+                            + "'; expected one of [" + IDLE_WAITS + ", " + INFRASTRUCTURE + ", " + PATTERNS + ", "
+                            + SERVICE_THREADS + "]");
                 }
             }
         } catch (JsonProcessingException e) {
             throw new RuleFileException(source, e.getLocation() == null ? 0 : e.getLocation().getLineNr(), "not valid "
                     + (json ? "JSON" : "YAML") + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
         }
-        return new Catalog(infrastructure, idleWaits, serviceThreads);
+        return new Catalog(infrastructure, idleWaits, serviceThreads, patterns);
+    }
+
+    private static void readPatterns(ObjectMapper mapper, JsonParser parser, String source, List<ProblemPattern> into)
+            throws RuleFileException, IOException {
+        if (parser.currentToken() != JsonToken.START_ARRAY) {
+            throw new RuleFileException(source, line(parser), PATTERNS + ": expected a list of {id, kinds, title, fix, match}");
+        }
+        int index = 0;
+        while (parser.nextToken() != JsonToken.END_ARRAY) {
+            int line = line(parser);
+            String at = PATTERNS + "[" + index + "]: ";
+            if (parser.currentToken() != JsonToken.START_OBJECT) {
+                throw new RuleFileException(source, line, at + "expected {id, kinds, title, fix, match}");
+            }
+            ProblemPattern pattern = PatternReader.read(mapper.readValue(parser, Map.class), source, line, at);
+            for (ProblemPattern earlier : into) {
+                if (earlier.id().equals(pattern.id())) {
+                    throw new RuleFileException(source, line, at + "id '" + pattern.id() + "' is already used in this file");
+                }
+            }
+            into.add(pattern);
+            index++;
+        }
     }
 
     private static void readList(ObjectMapper mapper, JsonParser parser, String source, String field, String key,

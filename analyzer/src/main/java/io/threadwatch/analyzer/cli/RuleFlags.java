@@ -21,7 +21,8 @@ public final class RuleFlags {
     @Option(names = "--catalog", paramLabel = "FILE",
             description = "A catalog file (YAML or JSON) that adds infrastructure packages, idle waits "
                     + "(class.method in which a thread waits for work) and service-thread names to the built-in "
-                    + "catalog, each with the reason it is there (repeatable); see 'threadwatch rules --catalog'.")
+                    + "catalog, each with the reason it is there, and patterns (known problem shapes with their "
+                    + "fix, tried before the built-in ones) (repeatable); see 'threadwatch rules --catalog'.")
     List<Path> catalogs = new ArrayList<>();
 
     @Option(names = "--infra-package", paramLabel = "PREFIX",

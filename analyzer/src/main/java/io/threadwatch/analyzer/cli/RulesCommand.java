@@ -7,6 +7,8 @@ import io.threadwatch.rules.Catalog;
 import io.threadwatch.rules.CatalogLoader;
 import io.threadwatch.rules.Condition;
 import io.threadwatch.rules.EvidenceRole;
+import io.threadwatch.rules.FindingKind;
+import io.threadwatch.rules.ProblemPattern;
 import io.threadwatch.rules.Rule;
 import io.threadwatch.rules.RuleFileException;
 import io.threadwatch.rules.RuleSet;
@@ -26,7 +28,8 @@ import picocli.CommandLine.Option;
                 + "overrides when --rules is given. Use it to check a rule file before an analysis.",
                 "A rule fires when all its conditions hold for 'for' consecutive windows on one label set.",
                 "With --catalog, lists the catalog instead (infrastructure packages, idle waits, service threads, "
-                        + "each with why it is there), with the entries of the catalog files given added."},
+                        + "each with why it is there, and the patterns a finding is classified by, each with its "
+                        + "kinds and fix), with the entries of the catalog files given added."},
         mixinStandardHelpOptions = true,
         versionProvider = ThreadwatchCommand.VersionProvider.class,
         exitCodeListHeading = "%nExit codes:%n",
@@ -102,6 +105,14 @@ final class RulesCommand implements Callable<Integer> {
         print(out, "infrastructure (never a site)", catalog.infrastructure());
         print(out, "idle waits (a thread blocked inside one waits for work)", catalog.idleWaits());
         print(out, "service threads (not the application's)", catalog.serviceThreads());
+        out.printf("patterns (a finding gets the first that matches: user files' first, then these; else %s):%n",
+                ProblemPattern.UNCLASSIFIED);
+        for (ProblemPattern pattern : catalog.patterns()) {
+            out.printf("  %-34s %s: %s%s%n", pattern.id(),
+                    pattern.kinds().stream().map(FindingKind::id).sorted().collect(Collectors.joining(",")),
+                    pattern.title(), pattern.builtIn() ? "" : " [" + pattern.source() + "]");
+            out.printf("  %-34s fix: %s%n", "", pattern.fix());
+        }
         return ExitCodes.OK;
     }
 

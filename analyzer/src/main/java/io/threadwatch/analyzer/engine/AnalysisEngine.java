@@ -20,6 +20,7 @@ import io.threadwatch.analyzer.event.ThreadSampled;
 import io.threadwatch.analyzer.event.ThreadStarted;
 import io.threadwatch.analyzer.event.VirtualThreadEnded;
 import io.threadwatch.analyzer.event.VirtualThreadStarted;
+import io.threadwatch.analyzer.pattern.PatternClassifier;
 import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Limitation;
 import io.threadwatch.analyzer.report.SliPoint;
@@ -257,7 +258,7 @@ public final class AnalysisEngine {
 
     private FindingAssembler assembler() {
         return new FindingAssembler(sites, new EvidenceCollector(ledger, blocking, dumps, virtualThreads, pinning, heap,
-                leakCandidates));
+                leakCandidates), new PatternClassifier(settings.catalog().patterns()));
     }
 
     private void close(Window window) {

@@ -2,6 +2,7 @@ package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
+import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.Sample;
@@ -132,6 +133,29 @@ final class BlockingStats {
     RunCell run(BlockingKind kind, Site site) {
         Cells found = cells.get(new Key(kind, site));
         return found == null ? null : found.run;
+    }
+
+    /**
+     * The slow waits (sleeps, socket reads) whose stacks pass through {@code method} below the wait:
+     * the blocking a thread does inside the method that takes a contended monitor. The cell with the
+     * most blocked time, with its kind; {@code null} if none.
+     */
+    Map.Entry<BlockingKind, RunCell> slowWaitInside(Frame method) {
+        Map.Entry<BlockingKind, RunCell> most = null;
+        for (Map.Entry<Key, Cells> entry : new TreeMap<>(cells).entrySet()) {
+            BlockingKind kind = entry.getKey().kind();
+            RunCell run = entry.getValue().run;
+            if ((kind != BlockingKind.SLEEP && kind != BlockingKind.SOCKET_READ) || run.total.count == 0) {
+                continue;
+            }
+            Stack stack = run.stacks.top(Stack.EMPTY);
+            boolean inside = stack.frames().stream().anyMatch(frame -> frame.className().equals(method.className())
+                    && frame.methodName().equals(method.methodName()));
+            if (inside && (most == null || run.total.totalNanos > most.getValue().total.totalNanos)) {
+                most = Map.entry(kind, run);
+            }
+        }
+        return most;
     }
 
     /** The run's cells of every kind at a site, by kind. */

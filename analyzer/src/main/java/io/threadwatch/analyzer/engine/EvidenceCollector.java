@@ -371,9 +371,26 @@ final class EvidenceCollector {
                             + Values.forPeople(total.p99Millis()) + " ms, max " + Values.forPeople(total.maxMillis())
                             + " ms, " + Values.forPeople(total.totalNanos / 1e9) + " s in total"
                             + (blocker.isEmpty() ? "" : ", mostly on " + blocker)
-                            + (total.untimed > 0 ? ", " + total.untimed + " without timeout" : "") + worst));
+                            + (total.untimed > 0 ? ", " + total.untimed + " without timeout" : "") + worst
+                            + (entry.getKey() == BlockingKind.MONITOR_ENTER ? heldAcross(site) : "")));
         }
         return evidence;
+    }
+
+    /**
+     * What the holders of a contended monitor do while they hold it: the slow waits (sleeps, socket
+     * reads) recorded inside the method that takes it, if any. The queue's cause, when it is I/O.
+     */
+    private String heldAcross(Site site) {
+        Map.Entry<BlockingKind, BlockingStats.RunCell> inside = blocking.slowWaitInside(site.frame());
+        if (inside == null) {
+            return "";
+        }
+        DurationCell total = inside.getValue().total;
+        Frame top = inside.getValue().stacks.top(Stack.EMPTY).frames().get(0);
+        return "; while holding the monitor, threads inside " + site.frame().method() + " block in "
+                + inside.getKey().label() + " at " + top.method() + ": " + total.count + " events, p99 "
+                + Values.forPeople(total.p99Millis()) + " ms, " + Values.forPeople(total.totalNanos / 1e9) + " s in total";
     }
 
     private List<Evidence> deadlockCycle(Site site) {

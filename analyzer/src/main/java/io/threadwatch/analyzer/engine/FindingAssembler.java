@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.pattern.PatternClassifier;
 import io.threadwatch.analyzer.report.Evidence;
 import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Values;
@@ -21,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Turns rule firings into findings: one finding per kind and site (when several rules of one kind
  * fire at one site, the first to fire names it and the others add their evidence), spanning every
- * episode in which it fired, with a message and the evidence each rule asks for.
+ * episode in which it fired, with a message, the evidence each rule asks for, and the pattern that
+ * evidence shows.
  */
 final class FindingAssembler {
 
@@ -30,10 +32,12 @@ final class FindingAssembler {
 
     private final Sites sites;
     private final EvidenceCollector evidence;
+    private final PatternClassifier patterns;
 
-    FindingAssembler(Sites sites, EvidenceCollector evidence) {
+    FindingAssembler(Sites sites, EvidenceCollector evidence, PatternClassifier patterns) {
         this.sites = sites;
         this.evidence = evidence;
+        this.patterns = patterns;
     }
 
     List<Finding> assemble(List<Firing> firings) {
@@ -44,7 +48,7 @@ final class FindingAssembler {
         }
         List<Finding> findings = new ArrayList<>();
         for (List<Firing> group : byKindAndSite.values()) {
-            findings.add(finding(group));
+            findings.add(patterns.classify(finding(group)));
         }
         findings.sort(Comparator.comparing((Finding f) -> severityRank(f.severity()))
                 .thenComparing(Finding::kind)

@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.report;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.Collections;
 import java.util.List;
@@ -26,18 +27,35 @@ import java.util.TreeMap;
  * @param sli      the SLI that fired, at its worst
  * @param site     where to look in the code
  * @param evidence what shows it
+ * @param pattern  the id of the known shape the evidence shows (the catalog's patterns), or
+ *                 {@code unclassified}; {@code null} only before classification
+ * @param fix      the pattern's one-line fix; {@code null} when unclassified
  */
 @JsonPropertyOrder({"id", "rule", "kind", "severity", "confidence", "first", "last", "episodes", "message", "sli",
-        "site", "evidence"})
+        "site", "evidence", "pattern", "fix"})
 public record Finding(String id, String rule, String kind, String severity, String confidence, String first, String last,
                       int episodes,
-                      String message, FiredSli sli, Site site, List<Evidence> evidence) {
+                      String message, FiredSli sli, Site site, List<Evidence> evidence,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String pattern,
+                      @JsonInclude(JsonInclude.Include.NON_NULL) String fix) {
 
     public Finding {
         evidence = List.copyOf(evidence);
         if (episodes < 1) {
             throw new IllegalArgumentException("a finding has at least 1 episode, not " + episodes);
         }
+    }
+
+    /** A finding not yet classified: no pattern, no fix. */
+    public Finding(String id, String rule, String kind, String severity, String confidence, String first, String last,
+                   int episodes, String message, FiredSli sli, Site site, List<Evidence> evidence) {
+        this(id, rule, kind, severity, confidence, first, last, episodes, message, sli, site, evidence, null, null);
+    }
+
+    /** This finding with its pattern and fix. */
+    public Finding classified(String pattern, String fix) {
+        return new Finding(id, rule, kind, severity, confidence, first, last, episodes, message, sli, site, evidence,
+                pattern, fix);
     }
 
     /**

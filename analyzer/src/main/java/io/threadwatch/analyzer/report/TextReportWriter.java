@@ -8,7 +8,7 @@ import java.util.Locale;
 
 /**
  * Writes a report for people: what was analyzed in two lines, then the findings, most severe
- * first, each with its site, message, numbers and evidence with the top of its stack, then what
+ * first, each with its site, message, pattern and fix, numbers and evidence with the top of its stack, then what
  * the recording could not show.
  */
 final class TextReportWriter {
@@ -60,6 +60,13 @@ final class TextReportWriter {
             }
             text.append('\n');
             text.append("  ").append(finding.message()).append('\n');
+            if (finding.pattern() != null) {
+                text.append("  pattern: ").append(finding.pattern())
+                        .append(finding.fix() == null ? " (no known shape matches this evidence)" : "").append('\n');
+            }
+            if (finding.fix() != null) {
+                text.append("  fix: ").append(finding.fix()).append('\n');
+            }
             Finding.FiredSli sli = finding.sli();
             text.append("  ").append(sli.name()).append(" = ").append(Values.withUnit(sli.value(), sli.unit()))
                     .append(" (threshold ").append(Values.withUnit(sli.threshold(), sli.unit()))

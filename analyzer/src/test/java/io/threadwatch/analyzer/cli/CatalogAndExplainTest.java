@@ -52,4 +52,26 @@ class CatalogAndExplainTest {
         CliRun json = CliRun.of("analyze", sample("idle-pool.threadwatch-jdk25.jfr.gz"));
         assertThat(ReportAssertions.assertValid(json.out()).get("explanations")).isNotEmpty();
     }
+    @Test
+    void rulesListsThePatternsAndAUserPatternNamesAFinding() throws IOException {
+        assertThat(CliRun.of("rules", "--catalog").out()).contains("patterns (",
+                "executor-per-call-never-shutdown", "thread-leak: an executor or scheduler created per call",
+                "fix: ");
+        Path mine = Files.writeString(dir.resolve("mine.yaml"), """
+                patterns:
+                  - id: audit-log-lock
+                    kinds: [contention]
+                    title: the audit log's lock
+                    fix: write the audit log from one writer thread
+                    match: {waits: ["io.threadwatch.samples.hotlock.AuditLog.append"]}
+                """);
+        assertThat(CliRun.of("rules", "--catalog", mine.toString()).out())
+                .contains("audit-log-lock", "contention: the audit log's lock [" + mine + "]");
+        // The user's pattern is tried before the built-in ones; without it, the built-in pattern names the finding.
+        CliRun with = CliRun.of("analyze", sample("hot-lock.default-jdk17.jfr.gz"), "--catalog", mine.toString(),
+                "--format", "text");
+        assertThat(with.out()).contains("pattern: audit-log-lock", "fix: write the audit log from one writer thread");
+        assertThat(CliRun.of("analyze", sample("hot-lock.default-jdk17.jfr.gz"), "--format", "text").out())
+                .contains("pattern: lock-held-across-io").doesNotContain("audit-log-lock");
+    }
 }

@@ -321,6 +321,11 @@
         finding.site ? el('code', 'site', [finding.site.frame]) : ''
       ]));
       item.appendChild(el('p', 'message', [finding.message]));
+      if (finding.pattern) {
+        // The known shape the evidence shows and its one-line fix (absent in reports older than patterns).
+        item.appendChild(el('p', 'pattern', [el('strong', null, ['pattern ']), el('code', null, [finding.pattern]),
+          finding.fix ? '' : ' (no known shape matches this evidence)', finding.fix ? el('span', 'fix', ['fix: ' + finding.fix]) : '']));
+      }
       var sli = finding.sli;
       var labels = Object.keys(sli.labels).filter(function (k) { return k !== 'site'; })
           .map(function (k) { return k + '=' + sli.labels[k]; });

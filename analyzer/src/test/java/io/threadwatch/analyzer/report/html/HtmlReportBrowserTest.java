@@ -2,6 +2,7 @@ package io.threadwatch.analyzer.report.html;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.rules.CatalogLoader;
 import java.nio.charset.StandardCharsets;
@@ -113,6 +114,15 @@ class HtmlReportBrowserTest {
             evidenceOpensOnClick();
         } else {
             assertThat(driver.findElements(By.cssSelector("details.evidence"))).isEmpty();
+        }
+        // Each finding card names its pattern and, when it has one, the fix.
+        for (int i = 0; i < report.findings().size(); i++) {
+            Finding finding = report.findings().get(i);
+            String card = driver.findElement(By.cssSelector("#finding-" + i + " .pattern")).getText();
+            assertThat(card).as("finding " + i + " pattern").contains(finding.pattern());
+            if (finding.fix() != null) {
+                assertThat(card).as("finding " + i + " fix").contains("fix: " + finding.fix());
+            }
         }
         tooltipFollowsTheCursor();
         assertThat(driver.findElement(By.id("download-json")).getAttribute("href")).startsWith("blob:");

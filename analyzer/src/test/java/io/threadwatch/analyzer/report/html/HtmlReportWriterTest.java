@@ -33,6 +33,9 @@ class HtmlReportWriterTest {
         // Escaped differently (\u003c for <), the same JSON values: the download is a valid report v1.
         assertThat(JSON.readTree(HtmlPages.embedded(page, "tw-report"))).isEqualTo(JSON.readTree(json.toString()));
         assertThat(page).contains("threads.site.live");
+        // The finding cards read the pattern and fix from the embedded report.
+        assertThat(JSON.readTree(HtmlPages.embedded(page, "tw-report")).at("/findings/0/pattern").asText())
+                .isEqualTo("executor-per-call-never-shutdown");
     }
 
     @Test
