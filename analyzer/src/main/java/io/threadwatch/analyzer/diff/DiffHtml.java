@@ -8,7 +8,8 @@ import java.util.List;
 
 /**
  * The HTML form of a diff: one self-contained page, no script and nothing from the network, styled
- * with the HTML report's own style sheet so that both read alike.
+ * with the HTML report's own style sheet so that both read alike. Void elements are closed
+ * ({@code <meta/>}), so the page is also well-formed XML that any XML parser can check.
  */
 final class DiffHtml {
 
@@ -20,15 +21,15 @@ final class DiffHtml {
 
     static String render(DiffReport diff) {
         StringBuilder page = new StringBuilder();
-        page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\">\n")
+        page.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\"/>\n")
+                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"/>\n")
+                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n")
                 .append("<title>Threadwatch diff: ").append(escape(diff.before().name())).append(" → ")
-                .append(escape(diff.after().name())).append("</title>\n<link rel=\"icon\" href=\"data:,\">\n<style>")
+                .append(escape(diff.after().name())).append("</title>\n<link rel=\"icon\" href=\"data:,\"/>\n<style>")
                 .append(css()).append("</style>\n</head>\n<body>\n<main id=\"page\">\n");
         page.append("<header class=\"head\"><div class=\"brand\">Threadwatch diff</div><h1>")
                 .append(escape(diff.before().name())).append(" → ").append(escape(diff.after().name())).append("</h1>")
-                .append("<p class=\"meta\">before: ").append(escape(side(diff.before()))).append("<br>after: ")
+                .append("<p class=\"meta\">before: ").append(escape(side(diff.before()))).append("<br/>after: ")
                 .append(escape(side(diff.after()))).append("</p></header>\n");
         verdict(page, diff);
         findings(page, diff);
@@ -94,7 +95,7 @@ final class DiffHtml {
         if (groups.isEmpty()) {
             return;
         }
-        page.append("<details class=\"evidence\" open><summary>").append(title).append(" (").append(groups.size())
+        page.append("<details class=\"evidence\" open=\"open\"><summary>").append(title).append(" (").append(groups.size())
                 .append(")</summary><div class=\"evidence-body\"><table><tbody>\n");
         for (DiffReport.Group group : groups) {
             page.append("<tr class=\"group ").append(group.change().id()).append("\"><td>").append(group.change().id())
