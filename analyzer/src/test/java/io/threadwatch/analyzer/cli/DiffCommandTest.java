@@ -174,6 +174,18 @@ class DiffCommandTest {
     }
 
     @Test
+    void theKindComesFromTheContentNotTheName(@TempDir Path dir) throws Exception {
+        // A jstack dump saved as .jfr, and a recording without its .gz extension.
+        Path text = Files.copy(dump("scheduler-leak.after.jstack.txt"), dir.resolve("after.jfr"));
+        Path recording = Files.copy(Path.of(FIXED), dir.resolve("fixed.dump"));
+        JsonNode diff = ReportAssertions.assertValidDiff(CliRun.of("diff", "--format", "json", recording.toString(),
+                text.toString()).out());
+        assertThat(diff.at("/before/kind").asText()).isEqualTo("recording");
+        assertThat(diff.at("/after/kind").asText()).isEqualTo("jstack");
+        assertThat(diff.get("notes").toString()).contains("compared for two recordings only");
+    }
+
+    @Test
     void theSchemaIsPublished() throws Exception {
         CliRun run = CliRun.of("schema", "--diff");
         assertThat(run.exitCode()).isEqualTo(ExitCodes.OK);

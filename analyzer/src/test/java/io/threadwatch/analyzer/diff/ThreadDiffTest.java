@@ -166,6 +166,17 @@ class ThreadDiffTest {
     }
 
     @Test
+    void theSchemaListsTheChanges() throws Exception {
+        try (var in = ThreadDiffTest.class.getResourceAsStream("/io/threadwatch/analyzer/report/diff-v1.schema.json")) {
+            var schema = new com.fasterxml.jackson.databind.ObjectMapper().readTree(in);
+            List<String> listed = new ArrayList<>();
+            schema.at("/$defs/change/enum").forEach(value -> listed.add(value.asText()));
+            assertThat(listed).containsExactlyElementsOf(java.util.Arrays.stream(Change.values()).map(Change::id).toList());
+            assertThat(schema.at("/properties/schema/const").asText()).isEqualTo(DiffReport.SCHEMA);
+        }
+    }
+
+    @Test
     void jsonDumpFramesReadLikeJstackFrames() {
         assertThat(JsonDumps.frame("java.base/java.util.concurrent.locks.LockSupport.parkNanos(LockSupport.java:271)"))
                 .isEqualTo(new Frame("java.util.concurrent.locks.LockSupport", "parkNanos", 271));
