@@ -16,6 +16,10 @@ final class DiffHtml {
     /** The HTML report's style sheet, shared rather than copied. */
     private static final String CSS_RESOURCE = "/io/threadwatch/analyzer/report/html/page.css";
 
+    /** What the report's sheet lacks for the diff's tables: long frames wrap instead of widening the page. */
+    private static final String DIFF_CSS = "#findings code, #families code { overflow-wrap: anywhere; } "
+            + "#findings td, #families td { vertical-align: top; }";
+
     private DiffHtml() {
     }
 
@@ -26,7 +30,7 @@ final class DiffHtml {
                 .append("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'; img-src data:\"/>\n")
                 .append("<title>Threadwatch diff: ").append(escape(diff.before().name())).append(" → ")
                 .append(escape(diff.after().name())).append("</title>\n<link rel=\"icon\" href=\"data:,\"/>\n<style>")
-                .append(css()).append("</style>\n</head>\n<body>\n<main id=\"page\">\n");
+                .append(css()).append("</style>\n<style>").append(DIFF_CSS).append("</style>\n</head>\n<body>\n<main id=\"page\">\n");
         page.append("<header class=\"head\"><div class=\"brand\">Threadwatch diff</div><h1>")
                 .append(escape(diff.before().name())).append(" → ").append(escape(diff.after().name())).append("</h1>")
                 .append("<p class=\"meta\">before: ").append(escape(side(diff.before()))).append("<br/>after: ")
@@ -61,13 +65,13 @@ final class DiffHtml {
             return;
         }
         page.append("<section class=\"card\" id=\"findings\"><h2>Findings</h2><table><thead><tr><th>status</th>")
-                .append("<th>severity</th><th>kind</th><th>site</th><th>message</th></tr></thead><tbody>\n");
+                .append("<th>severity</th><th>kind</th><th>site and message</th></tr></thead><tbody>\n");
         for (DiffReport.FindingChange finding : diff.findings()) {
             page.append("<tr class=\"").append(finding.status()).append("\"><td>").append(finding.status())
                     .append("</td><td><span class=\"badge ").append(escape(finding.severity())).append("\">")
                     .append(escape(finding.severity())).append("</span></td><td>").append(escape(finding.kind()))
-                    .append("</td><td><code>").append(escape(finding.where())).append("</code></td><td>")
-                    .append(escape(finding.message())).append("</td></tr>\n");
+                    .append("</td><td><code>").append(escape(finding.where())).append("</code><div class=\"message\">")
+                    .append(escape(finding.message())).append("</div></td></tr>\n");
         }
         page.append("</tbody></table></section>\n");
     }
