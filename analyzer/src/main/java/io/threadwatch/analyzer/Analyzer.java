@@ -3,6 +3,7 @@ package io.threadwatch.analyzer;
 import io.threadwatch.analyzer.engine.AnalysisEngine;
 import io.threadwatch.analyzer.engine.EngineResult;
 import io.threadwatch.analyzer.engine.EngineSettings;
+import io.threadwatch.analyzer.engine.LiveThread;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.analyzer.report.Values;
@@ -19,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * Analyzes JFR recording files: the one way into offline analysis.
@@ -62,31 +64,49 @@ public final class Analyzer {
      */
     static Report analyze(List<Path> files, AnalysisOptions options, AnalysisProgress.Listener progress, boolean oneJvm)
             throws RecordingException {
+        return analyze(files, options, progress, oneJvm, live -> { });
+    }
+
+    /**
+     * As {@link #analyze(List, AnalysisOptions)}, handing {@code liveAtEnd} the threads alive at the
+     * end of the recording by the engine's ledger (see {@link AnalysisEngine#liveThreads()}), once,
+     * before the report is returned.
+     *
+     * @throws RecordingException when a file cannot be analyzed; the message says which and why
+     */
+    public static Report analyzeWithLiveThreads(List<Path> files, AnalysisOptions options,
+                                                Consumer<List<LiveThread>> liveAtEnd)
+            throws RecordingException {
+        return analyze(files, options, AnalysisProgress.Listener.NONE, true, liveAtEnd);
+    }
+
+    private static Report analyze(List<Path> files, AnalysisOptions options, AnalysisProgress.Listener progress,
+                                  boolean oneJvm, Consumer<List<LiveThread>> liveAtEnd) throws RecordingException {
         try (RecordingFiles recording = RecordingFiles.open(files, options.limits())) {
             if (oneJvm) {
                 recording.requireOneJvm();
             }
             MonotonicProgress monotonic = new MonotonicProgress(progress, recording.bytes(), recording.chunks());
             monotonic.read(0, 0);
-            Report report = analyze(recording, options, monotonic.forSources());
+            Report report = analyze(recording, options, monotonic.forSources(), liveAtEnd);
             monotonic.read(recording.bytes(), recording.chunks());
             return report;
         }
     }
 
-    private static Report analyze(RecordingFiles recording, AnalysisOptions options, ReadProgress progress)
-            throws RecordingException {
+    private static Report analyze(RecordingFiles recording, AnalysisOptions options, ReadProgress progress,
+                                  Consumer<List<LiveThread>> liveAtEnd) throws RecordingException {
         if (options.parser().isPresent()) {
-            return analyze(recording, options, options.parser().get(), "", progress);
+            return analyze(recording, options, options.parser().get(), "", progress, liveAtEnd);
         }
         try {
-            return analyze(recording, options, Parser.DEFAULT, "", progress);
+            return analyze(recording, options, Parser.DEFAULT, "", progress, liveAtEnd);
         } catch (RecordingException e) {
             if (!e.otherParserMayRead()) {
                 throw e;
             }
             try {
-                return analyze(recording, options, Parser.FALLBACK, e.getMessage(), progress);
+                return analyze(recording, options, Parser.FALLBACK, e.getMessage(), progress, liveAtEnd);
             } catch (RecordingException again) {
                 throw new RecordingException(e.getMessage() + "; " + Parser.FALLBACK.id() + " parser: "
                         + again.getMessage(), again);
@@ -95,7 +115,7 @@ public final class Analyzer {
     }
 
     private static Report analyze(RecordingFiles recording, AnalysisOptions options, Parser parser, String fallback,
-                                  ReadProgress progress) throws RecordingException {
+                                  ReadProgress progress, Consumer<List<LiveThread>> liveAtEnd) throws RecordingException {
         // Whole seconds make window boundaries readable; events before the origin join the first window.
         Instant origin = recording.start().truncatedTo(ChronoUnit.SECONDS);
         Instant end = recording.end();
@@ -116,6 +136,7 @@ public final class Analyzer {
         // The last window ends with the recording: an event committed just after its last chunk's
         // end (or dated there by a parser's clock) belongs to it, and no SLI is dated after source.end.
         EngineResult result = engine.finish(end);
+        liveAtEnd.accept(engine.liveThreads());
         List<String> skipped = new ArrayList<>(recording.truncations());
         skipped.addAll(reader.skipped());
         Report.Source source = new Report.Source("file", recording.name(), recording.bytes(),

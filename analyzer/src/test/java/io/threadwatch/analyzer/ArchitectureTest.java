@@ -153,6 +153,28 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /**
+     * The diff compares snapshots: reports from {@code Analyzer} and the live threads the engine and the
+     * dump readers give. It knows no parser, no engine internals, no CLI and no server.
+     */
+    @Test
+    void theDiffWorksOnSnapshotsOnly() {
+        noClasses().that().resideInAPackage("io.threadwatch.analyzer.diff..")
+                .should().dependOnClassesThat().resideInAnyPackage("io.threadwatch.analyzer.cli..", "picocli..",
+                        "io.threadwatch.analyzer.serve..", "io.threadwatch.analyzer.fleet..",
+                        "io.threadwatch.analyzer.report.html..", "jdk.jfr..", "org.openjdk.jmc..")
+                .check(CLASSES);
+        noClasses().that().resideInAPackage("io.threadwatch.analyzer.diff..")
+                .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
+                        "engine classes other than LiveThread, ThreadDumps, NameFamily and FrameClassifier, or source "
+                                + "classes other than RecordingException",
+                        c -> c.getPackageName().equals("io.threadwatch.analyzer.engine")
+                                && !List.of("LiveThread", "ThreadDumps", "NameFamily", "FrameClassifier").contains(c.getSimpleName())
+                                || c.getPackageName().startsWith("io.threadwatch.analyzer.source")
+                                && !c.getSimpleName().equals("RecordingException")))
+                .check(CLASSES);
+    }
+
     /** The progress bar and its terminal library are the offline CLI's alone (the agent jar leaves them out). */
     @Test
     void onlyTheCliDrawsProgressBars() {

@@ -29,6 +29,12 @@ public final class ReportAssertions {
                             "classpath:io/threadwatch/analyzer/report/")))
             .getSchema(com.networknt.schema.SchemaLocation.of("https://threadwatch.io/schema/fleet-v1.schema.json"));
 
+    /** The diff schema refers to the report's by its $id too. */
+    private static final JsonSchema DIFF_SCHEMA = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012,
+                    builder -> builder.schemaMappers(mappers -> mappers.mapPrefix("https://threadwatch.io/schema/",
+                            "classpath:io/threadwatch/analyzer/report/")))
+            .getSchema(com.networknt.schema.SchemaLocation.of("https://threadwatch.io/schema/diff-v1.schema.json"));
+
     private ReportAssertions() {
     }
 
@@ -72,6 +78,13 @@ public final class ReportAssertions {
     public static JsonNode assertValidFleet(String json) {
         JsonNode node = readTree(json);
         assertThat(FLEET_SCHEMA.validate(node)).as("fleet schema violations").isEmpty();
+        return node;
+    }
+
+    /** Fails unless the text is a diff document ({@code diff --format json}) that its schema accepts. */
+    public static JsonNode assertValidDiff(String json) {
+        JsonNode node = readTree(json);
+        assertThat(DIFF_SCHEMA.validate(node)).as("diff schema violations").isEmpty();
         return node;
     }
 

@@ -12,6 +12,7 @@ import io.threadwatch.analyzer.event.JvmInfo;
 import io.threadwatch.analyzer.event.OldObjectSampled;
 import io.threadwatch.analyzer.event.Pinned;
 import io.threadwatch.analyzer.event.SettingObserved;
+import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.event.SubmitFailed;
 import io.threadwatch.analyzer.event.ThreadCount;
 import io.threadwatch.analyzer.event.ThreadDumped;
@@ -34,6 +35,7 @@ import io.threadwatch.analyzer.source.JfrEventNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,6 +80,8 @@ public final class AnalysisEngine {
     private JvmInfo jvm;
     private int windows;
     private boolean finished;
+    /** The latest {@code jdk.ThreadDump}, for the stacks of {@link #liveThreads()}. */
+    private ThreadDump lastDump;
 
     /** An engine for offline analysis: the result comes from {@link #finish}. */
     public AnalysisEngine(EngineSettings settings) {
@@ -176,7 +180,8 @@ public final class AnalysisEngine {
         on(ThreadEnded.class, ledger::ended);
         on(ThreadDumped.class, dumped -> {
             counts.dumps++;
-            dumps.analyze(ThreadDumpParser.parse(dumped.time(), dumped.text()), ledger);
+            lastDump = ThreadDumpParser.parse(dumped.time(), dumped.text());
+            dumps.analyze(lastDump, ledger);
         });
         on(ThreadCount.class, count -> latestCount = count);
         on(CpuCount.class, count -> {
@@ -233,6 +238,30 @@ public final class AnalysisEngine {
         if (entry != null) {
             entry.observed();
         }
+    }
+
+    /**
+     * The platform threads alive now by the ledger, oldest id first, each with its creation site
+     * when the recording saw it start and its stack in the latest dump that listed it.
+     */
+    public List<LiveThread> liveThreads() {
+        Map<Long, DumpedThread> dumped = new HashMap<>();
+        if (lastDump != null) {
+            for (DumpedThread thread : lastDump.threads()) {
+                dumped.put(thread.threadId(), thread);
+            }
+        }
+        List<LiveThread> threads = new ArrayList<>();
+        ledger.live().stream().sorted(Comparator.comparingLong(t -> t.id)).forEach(thread -> {
+            DumpedThread inDump = dumped.get(thread.id);
+            boolean stack = inDump != null && !inDump.frames().isEmpty();
+            Site site = thread.creationSite;
+            threads.add(new LiveThread(thread.name, false, site == null ? null : site.label(),
+                    site == null ? null : site.fingerprint(),
+                    stack ? StackTable.fingerprint(inDump.frames()) : null,
+                    stack ? inDump.frames().stream().map(Object::toString).toList() : List.of()));
+        });
+        return threads;
     }
 
     /** Closes the remaining windows at {@code end} and assembles the findings. */

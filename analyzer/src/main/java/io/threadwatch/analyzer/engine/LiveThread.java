@@ -1,0 +1,30 @@
+package io.threadwatch.analyzer.engine;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * One thread alive at a moment: at the end of a recording (from the engine's ledger), or in a
+ * thread dump. What {@code threadwatch diff} compares.
+ *
+ * @param name             the thread name (empty for unnamed virtual threads)
+ * @param virtual          whether it is a virtual thread
+ * @param site             its creation site label, or {@code null} when not known (a dump, or a
+ *                         thread the recording did not see start)
+ * @param siteFingerprint  the site's fingerprint, or {@code null} with {@code site}
+ * @param stackFingerprint the fingerprint of its stack in the dump (for a recording, the last
+ *                         {@code jdk.ThreadDump} that listed it), or {@code null} when none did
+ * @param frames           that stack's frames as {@code jstack} prints them, top first (at most
+ *                         {@value #FRAMES_KEPT})
+ */
+public record LiveThread(String name, boolean virtual, String site, String siteFingerprint, String stackFingerprint,
+                         List<String> frames) {
+
+    /** Most frames kept per thread: enough to recognize a stack, few enough for a report. */
+    public static final int FRAMES_KEPT = 12;
+
+    public LiveThread {
+        Objects.requireNonNull(name, "name");
+        frames = List.copyOf(frames.size() > FRAMES_KEPT ? frames.subList(0, FRAMES_KEPT) : frames);
+    }
+}
