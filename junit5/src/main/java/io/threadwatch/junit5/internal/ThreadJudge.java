@@ -27,6 +27,13 @@ public final class ThreadJudge {
     static final String THREAD_LEAK = "thread-leak";
     static final String BLOCKED_FOREVER = "blocked-forever";
     static final String PINNING = "vthread-pinning";
+    /** The class of the virtual-thread scheduler's workers (JDK 21+); a JDK-internal type, so named here. */
+    private static final String CARRIER = "jdk.internal.misc.CarrierThread";
+    /**
+     * The class of the JDK's own system threads (the cleaner, the process reaper, JDK 21's
+     * {@code VirtualThread-unblocker}): the JDK starts them for itself on first use, wherever that is.
+     */
+    private static final String JDK_SYSTEM_THREAD = "jdk.internal.misc.InnocuousThread";
 
     private final Catalog catalog;
     private final FrameClassifier frames;
@@ -39,23 +46,25 @@ public final class ThreadJudge {
 
     /**
      * The new threads that may still be the test's problem: cheap checks only (no JFR), run while
-     * the grace period lasts. Threads allowed by name, and the common pool's workers idle in the
-     * pool, are not: the common pool is the JVM's, shared by every test, and its idle workers end
-     * by themselves after the pool's keep-alive (60 s).
+     * the grace period lasts. Threads allowed by name, and the idle workers of the pools the JVM
+     * shares between all code (the common pool; the virtual-thread scheduler, whose workers are
+     * the JDK's {@code CarrierThread}s), are not: the first test to submit work starts them, and
+     * they end by themselves after the pool's keep-alive (60 s for the common pool).
      */
     public List<Thread> suspects(TestWindow window, GuardOptions options) {
         List<Thread> suspects = new ArrayList<>();
         for (Thread thread : window.newThreads()) {
             if (thread.isAlive() && !matchesWhole(options.allowThreads(), thread.getName())
-                    && !idleInCommonPool(thread)) {
+                    && !idleInSharedPool(thread) && !thread.getClass().getName().equals(JDK_SYSTEM_THREAD)) {
                 suspects.add(thread);
             }
         }
         return suspects;
     }
 
-    private boolean idleInCommonPool(Thread thread) {
-        return thread instanceof ForkJoinWorkerThread worker && worker.getPool() == ForkJoinPool.commonPool()
+    private boolean idleInSharedPool(Thread thread) {
+        return thread instanceof ForkJoinWorkerThread worker
+                && (worker.getPool() == ForkJoinPool.commonPool() || worker.getClass().getName().equals(CARRIER))
                 && idleWait(LiveThreads.stack(thread)).isPresent();
     }
 
@@ -68,6 +77,7 @@ public final class ThreadJudge {
         for (Thread thread : suspects) {
             Optional<ThreadStarted> started = stream.start(thread.getId()).map(GuardStream.Start::started);
             if (started.isEmpty() || !startedByTest(started.get(), window, stream)
+                    || startedByJdkInitializer(started.get().creatorStack().frames())
                     || allowedSite(options, started.get().creatorStack().frames())) {
                 continue;
             }
@@ -158,6 +168,23 @@ public final class ThreadJudge {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * Whether a JDK class initializer, above the application's frame, started the thread: a JVM-wide
+     * singleton that the first code to touch the class starts (observed on JDK 25: the first virtual
+     * thread starts {@code VirtualThread-unblocker} from {@code VirtualThread.<clinit>}).
+     */
+    private boolean startedByJdkInitializer(List<Frame> creation) {
+        int site = frames.siteIndex(creation);
+        int searchTo = site < 0 ? creation.size() : site;
+        for (int i = 0; i < searchTo; i++) {
+            Frame frame = creation.get(i);
+            if (frame.methodName().equals("<clinit>") && FrameClassifier.isJdk(frame)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private String site(List<Frame> stack) {
