@@ -62,7 +62,9 @@ public final class ThreadwatchGuardExtension implements BeforeEachCallback, Afte
         }
         GuardOptions options = options(context);
         GuardStream stream = stream(context);
-        ThreadJudge judge = new ThreadJudge(CatalogLoader.builtIn());
+        // Loading the catalog (YAML) took about 5 ms: once per run, not per test.
+        ThreadJudge judge = context.getRoot().getStore(NAMESPACE).getOrComputeIfAbsent(ThreadJudge.class,
+                type -> new ThreadJudge(CatalogLoader.builtIn()), ThreadJudge.class);
         List<Thread> suspects = awaitGrace(judge, window, options);
         List<GuardFinding> findings = new ArrayList<>();
         if (!suspects.isEmpty() || options.pinnedBound().isPresent()) {
