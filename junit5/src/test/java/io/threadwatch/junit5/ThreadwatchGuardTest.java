@@ -8,6 +8,7 @@ import io.threadwatch.junit5.examples.AllowListExample;
 import io.threadwatch.junit5.examples.CleanExample;
 import io.threadwatch.junit5.examples.ExecutorLeakExample;
 import io.threadwatch.junit5.examples.Leftovers;
+import io.threadwatch.junit5.examples.LineageExample;
 import io.threadwatch.junit5.examples.StuckExample;
 import io.threadwatch.junit5.examples.TimerLeakExample;
 import java.util.List;
@@ -96,6 +97,35 @@ class ThreadwatchGuardTest {
                 .contains("\"lock-waiter\" BLOCKED:")
                 .contains("blocked-forever at io.threadwatch.junit5.examples.StuckExample.enterTheLock(StuckExample.java:")
                 .contains("\"lock-holder\" WAITING:");
+    }
+
+    @Test
+    void aThreadIsTheTestsWhenItsStarterIsEvenAfterTheStarterEnded() {
+        String message = onlyFailure(run(Map.of(),
+                selectMethod(LineageExample.class, "aThreadStartedByAThreadTheTestStartedIsTheTests")));
+        assertThat(message)
+                .contains("thread-leak at io.threadwatch.junit5.examples.LineageExample.startSleeper(LineageExample.java:")
+                .contains("still running 300 ms after it ended: sleeper");
+    }
+
+    @Test
+    void aThreadStartedByAThreadThatExistedBeforeTheTestIsNotTheTests() throws Exception {
+        LineageExample.OUTSIDER.submit(() -> { }).get(); // its worker now exists, before the test
+        Events tests = run(Map.of(),
+                selectMethod(LineageExample.class, "aThreadStartedByAThreadFromBeforeTheTestIsNotTheTests"));
+        tests.assertStatistics(stats -> stats.started(1).succeeded(1).failed(0));
+    }
+
+    @Test
+    void aMalformedAllowListFailsTheTestNamingTheParameter() {
+        Events tests = run(Map.of(GuardDefaults.ALLOW_THREADS, "pool-("), selectClass(ExecutorLeakExample.class));
+        tests.assertStatistics(stats -> stats.started(1).failed(1));
+        Throwable failure = tests.failed().stream()
+                .map(event -> event.getRequiredPayload(org.junit.platform.engine.TestExecutionResult.class)
+                        .getThrowable().orElseThrow())
+                .findFirst().orElseThrow();
+        assertThat(failure).isInstanceOf(org.junit.jupiter.api.extension.ExtensionConfigurationException.class)
+                .hasMessageContaining("threadwatch.guard.allow-threads 'pool-('");
     }
 
     private static Events run(Map<String, String> configuration, DiscoverySelector selector) {
