@@ -3,6 +3,7 @@ package io.threadwatch.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import io.threadwatch.junit5.examples.GuardExample;
 import io.threadwatch.junit5.examples.GuardedTrivialExample;
 import io.threadwatch.junit5.examples.TrivialExample;
 import java.time.Duration;
@@ -42,7 +43,7 @@ class GuardCostTest {
 
     /** Each test's span from "started" to "finished", in execution order. */
     private static List<Duration> durations(Class<?> example) {
-        Events tests = EngineTestKit.engine("junit-jupiter").selectors(selectMethod(example, "fiftyTimes")).execute()
+        Events tests = EngineTestKit.engine("junit-jupiter").configurationParameter(GuardExample.RUN, "true").selectors(selectMethod(example, "fiftyTimes")).execute()
                 .testEvents();
         tests.assertStatistics(stats -> stats.started(TESTS).succeeded(TESTS));
         Map<UniqueId, Event> started = new HashMap<>();

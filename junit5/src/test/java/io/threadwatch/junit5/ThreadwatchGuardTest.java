@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectMethod;
 
+import io.threadwatch.junit5.examples.GuardExample;
 import io.threadwatch.junit5.examples.AllowListExample;
 import io.threadwatch.junit5.examples.CleanExample;
 import io.threadwatch.junit5.examples.ExecutorLeakExample;
@@ -129,7 +130,7 @@ class ThreadwatchGuardTest {
     }
 
     private static Events run(Map<String, String> configuration, DiscoverySelector selector) {
-        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter")
+        EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").configurationParameter(GuardExample.RUN, "true")
                 .configurationParameters(configuration)
                 .selectors(selector)
                 .execute();

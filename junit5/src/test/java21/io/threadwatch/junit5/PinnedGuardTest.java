@@ -3,6 +3,7 @@ package io.threadwatch.junit5;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import io.threadwatch.junit5.examples.GuardExample;
 import io.threadwatch.junit5.examples.PinnedExample;
 import io.threadwatch.junit5.examples.UnjudgedPinnedExample;
 import org.junit.jupiter.api.Test;
@@ -35,6 +36,6 @@ class PinnedGuardTest {
     }
 
     private static Events run(Class<?> example) {
-        return EngineTestKit.engine("junit-jupiter").selectors(selectClass(example)).execute().testEvents();
+        return EngineTestKit.engine("junit-jupiter").configurationParameter(GuardExample.RUN, "true").selectors(selectClass(example)).execute().testEvents();
     }
 }

@@ -7,6 +7,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** Threads meant to outlive their test, allowed by name and by creation site. */
+@GuardExample
 public class AllowListExample {
 
     @Test

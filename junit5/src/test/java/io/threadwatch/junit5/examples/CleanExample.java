@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 /** Tests that clean up after themselves: the guard must stay silent. */
 @ThreadwatchGuard
+@GuardExample
 public class CleanExample {
 
     @Test

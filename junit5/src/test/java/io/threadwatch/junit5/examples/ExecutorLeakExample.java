@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** Creates a pool per call and never shuts it down: the classic executor leak. */
 @ThreadwatchGuard(graceMillis = 300)
+@GuardExample
 public class ExecutorLeakExample {
 
     @Test

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 /** Who started a thread decides whose it is, not when it appeared. */
 @ThreadwatchGuard(graceMillis = 300)
+@GuardExample
 public class LineageExample {
 
     /** A pool that exists before the tests run: its worker is not theirs, nor what it starts. */

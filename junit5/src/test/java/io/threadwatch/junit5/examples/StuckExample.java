@@ -6,6 +6,7 @@ import org.junit.jupiter.api.Test;
 
 /** Threads that wait for something that never comes. */
 @ThreadwatchGuard(graceMillis = 300)
+@GuardExample
 public class StuckExample {
 
     private static final Object LOCK = new Object();

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 /** Schedules a refresh on a {@link Timer} it never cancels. */
 @ThreadwatchGuard(graceMillis = 300)
+@GuardExample
 public class TimerLeakExample {
 
     @Test

@@ -6,6 +6,7 @@ import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /** Tests that do almost nothing, to time what the guard adds to each. */
+@GuardExample
 public class TrivialExample {
 
     @Test

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
  * JDK from 21 on (JEP 491 unpinned {@code synchronized} in 24, not class initialization).
  */
 @ThreadwatchGuard(pinnedMillis = 50)
+@GuardExample
 public class PinnedExample {
 
     @Test

@@ -5,6 +5,7 @@ import org.junit.jupiter.api.Test;
 
 /** The same pinned wait as {@link PinnedExample}, without the opt-in: pinning is not judged. */
 @ThreadwatchGuard
+@GuardExample
 public class UnjudgedPinnedExample {
 
     @Test
