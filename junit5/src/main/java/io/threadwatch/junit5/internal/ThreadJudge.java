@@ -34,6 +34,13 @@ public final class ThreadJudge {
      * {@code VirtualThread-unblocker}): the JDK starts them for itself on first use, wherever that is.
      */
     private static final String JDK_SYSTEM_THREAD = "jdk.internal.misc.InnocuousThread";
+    /**
+     * The test tools' own code: a thread whose first frame outside the JDK is theirs was started by
+     * the tool for itself, e.g. JUnit's {@code junit-jupiter-timeout-watcher}, which the first test
+     * with a {@code @Timeout} starts and every later one shares.
+     */
+    static final List<String> TEST_TOOL_PACKAGES = List.of("org.junit.", "org.opentest4j.",
+            "org.apache.maven.surefire.", "org.gradle.");
 
     private final Catalog catalog;
     private final FrameClassifier frames;
@@ -78,6 +85,7 @@ public final class ThreadJudge {
             Optional<ThreadStarted> started = stream.start(thread.getId()).map(GuardStream.Start::started);
             if (started.isEmpty() || !startedByTest(started.get(), window, stream)
                     || startedByJdkInitializer(started.get().creatorStack().frames())
+                    || startedByTestTool(started.get().creatorStack().frames())
                     || allowedSite(options, started.get().creatorStack().frames())) {
                 continue;
             }
@@ -182,6 +190,15 @@ public final class ThreadJudge {
             Frame frame = creation.get(i);
             if (frame.methodName().equals("<clinit>") && FrameClassifier.isJdk(frame)) {
                 return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean startedByTestTool(List<Frame> creation) {
+        for (Frame frame : creation) {
+            if (!FrameClassifier.isJdk(frame)) {
+                return TEST_TOOL_PACKAGES.stream().anyMatch(frame.className()::startsWith);
             }
         }
         return false;

@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /** Tests that clean up after themselves: the guard must stay silent. */
 @ThreadwatchGuard
@@ -34,6 +35,12 @@ public class CleanExample {
     void usesTheCommonPool() {
         assertThat(CompletableFuture.supplyAsync(() -> 6 * 7).join()).isEqualTo(42);
         assertThat(IntStream.range(0, 10_000).parallel().sum()).isEqualTo(49_995_000);
+    }
+
+    @Test
+    @Timeout(5) // JUnit starts its shared timeout watcher thread from the first such test: JUnit's, not the test's
+    void runsUnderJUnitsTimeout() {
+        assertThat(Integer.toString(42)).isEqualTo("42");
     }
 
     @Test
