@@ -27,7 +27,8 @@ class PinnedGuardTest {
         assertThat(message)
                 .contains("vthread-pinning at io.threadwatch.junit5.examples.PinnedExample$SlowInit.<clinit>(PinnedExample.java:")
                 .contains("pinned wait(s) longer than 50 ms")
-                .containsPattern("virtual thread #\\d+\" pinned \\d{3} ms");
+                .containsPattern("virtual thread #\\d+\" pinned \\d{3} ms")
+                .contains("pattern: vthread-pinned-native");
     }
 
     @Test

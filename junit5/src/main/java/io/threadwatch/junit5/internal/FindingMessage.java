@@ -22,6 +22,13 @@ public final class FindingMessage {
             out.append("\n\n").append(finding.kind()).append(" at ").append(finding.site());
             out.append("\n  ").append(finding.summary()).append(": ")
                     .append(String.join(", ", finding.threads().stream().map(GuardFinding.ThreadState::name).toList()));
+            if (finding.pattern() != null) {
+                out.append("\n  pattern: ").append(finding.pattern())
+                        .append(finding.fix() == null ? " (no known shape matches this evidence)" : "");
+            }
+            if (finding.fix() != null) {
+                out.append("\n  fix: ").append(finding.fix());
+            }
             if (!finding.creation().isEmpty()) {
                 out.append("\n  created by:");
                 frames(out, finding.creation());

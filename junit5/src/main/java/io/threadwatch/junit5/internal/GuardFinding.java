@@ -13,9 +13,12 @@ import java.util.List;
  * @param summary  one line on what happened
  * @param threads  the threads, each with where it is now
  * @param creation the stack that started the first of them, empty for pinned waits
+ * @param pattern  the known shape these stacks show, from Threadwatch's pattern catalog, or
+ *                 {@code unclassified}; {@code null} before {@link GuardPatterns} looked
+ * @param fix      that pattern's one-line fix, {@code null} when unclassified
  */
 public record GuardFinding(String kind, String site, String summary, List<ThreadState> threads,
-                           List<Frame> creation) {
+                           List<Frame> creation, String pattern, String fix) {
 
     /** Printed when a stack has no application frame. */
     static final String NO_SITE = "(no application frame)";
@@ -23,6 +26,16 @@ public record GuardFinding(String kind, String site, String summary, List<Thread
     public GuardFinding {
         threads = List.copyOf(threads);
         creation = List.copyOf(creation);
+    }
+
+    /** A finding not yet classified. */
+    public GuardFinding(String kind, String site, String summary, List<ThreadState> threads, List<Frame> creation) {
+        this(kind, site, summary, threads, creation, null, null);
+    }
+
+    /** This finding with its pattern and fix. */
+    GuardFinding classified(String pattern, String fix) {
+        return new GuardFinding(kind, site, summary, threads, creation, pattern, fix);
     }
 
     /**

@@ -44,11 +44,13 @@ public final class ThreadJudge {
 
     private final Catalog catalog;
     private final FrameClassifier frames;
+    private final GuardPatterns patterns;
 
     /** A judge reading {@code catalog}'s infrastructure and idle waits. */
     public ThreadJudge(Catalog catalog) {
         this.catalog = catalog;
         this.frames = new FrameClassifier(catalog);
+        this.patterns = new GuardPatterns(catalog);
     }
 
     /**
@@ -103,9 +105,9 @@ public final class ThreadJudge {
             List<GuardFinding.ThreadState> states = threads.stream()
                     .map(t -> new GuardFinding.ThreadState(t.getName(), t.getState().name(), LiveThreads.stack(t)))
                     .toList();
-            findings.add(new GuardFinding(kind, key.substring(key.indexOf(' ') + 1),
+            findings.add(patterns.classify(new GuardFinding(kind, key.substring(key.indexOf(' ') + 1),
                     summary(kind, threads.size(), options.grace()), states,
-                    firstStart.get(key).creatorStack().frames()));
+                    firstStart.get(key).creatorStack().frames())));
         });
         return findings;
     }
@@ -127,8 +129,8 @@ public final class ThreadJudge {
                                     + (w.reason().isEmpty() ? "" : " (" + w.reason() + ")"),
                             w.stack().frames()))
                     .toList();
-            findings.add(new GuardFinding(PINNING, site, list.size() + " pinned wait(s) longer than "
-                    + bound.toMillis() + " ms, the longest " + worst + " ms", states, List.of()));
+            findings.add(patterns.classify(new GuardFinding(PINNING, site, list.size() + " pinned wait(s) longer than "
+                    + bound.toMillis() + " ms, the longest " + worst + " ms", states, List.of())));
         });
         return findings;
     }

@@ -1,0 +1,51 @@
+package io.threadwatch.junit5.internal;
+
+import io.threadwatch.analyzer.event.Frame;
+import io.threadwatch.analyzer.pattern.PatternClassifier;
+import io.threadwatch.analyzer.report.Evidence;
+import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.rules.Catalog;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Names the known shape of a guard finding with the same pattern catalog {@code threadwatch analyze}
+ * uses, so a failing test says which mistake it is and what to change, in the report's words. The
+ * guard's evidence is put in the report's terms (a creation-site stack; the threads' stacks as live,
+ * blocked or pinned) and the analyzer's classifier decides: one catalog, one set of matching rules.
+ */
+final class GuardPatterns {
+
+    private final PatternClassifier classifier;
+
+    GuardPatterns(Catalog catalog) {
+        this.classifier = new PatternClassifier(catalog.patterns());
+    }
+
+    GuardFinding classify(GuardFinding finding) {
+        List<Evidence> evidence = new ArrayList<>();
+        List<String> names = finding.threads().stream().map(GuardFinding.ThreadState::name).toList();
+        if (!finding.creation().isEmpty()) {
+            evidence.add(new Evidence("creation-site", names.size(), names, lines(finding.creation()),
+                    "created " + names.size() + " thread(s)"));
+        }
+        String role = switch (finding.kind()) {
+            case ThreadJudge.BLOCKED_FOREVER -> "blocked-stacks";
+            case ThreadJudge.PINNING -> "pinned-events";
+            default -> "live-threads";
+        };
+        for (GuardFinding.ThreadState thread : finding.threads()) {
+            // The detail starts with the thread's state, as the report's does: patterns match on it.
+            evidence.add(new Evidence(role, 1, List.of(thread.name()), lines(thread.stack()), thread.state()));
+        }
+        Finding.Site site = finding.site().equals(GuardFinding.NO_SITE) ? null : new Finding.Site(finding.site(), "");
+        Finding asReported = new Finding(finding.kind() + ":guard", "guard", finding.kind(), "warning", "confirmed",
+                "", "", 1, finding.summary(), null, site, evidence);
+        Finding classified = classifier.classify(asReported);
+        return finding.classified(classified.pattern(), classified.fix());
+    }
+
+    private static List<String> lines(List<Frame> frames) {
+        return frames.stream().map(frame -> "at " + frame).toList();
+    }
+}
