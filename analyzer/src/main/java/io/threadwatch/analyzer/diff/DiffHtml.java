@@ -71,7 +71,12 @@ final class DiffHtml {
                     .append("</td><td><span class=\"badge ").append(escape(finding.severity())).append("\">")
                     .append(escape(finding.severity())).append("</span></td><td>").append(escape(finding.kind()))
                     .append("</td><td><code>").append(escape(finding.where())).append("</code><div class=\"message\">")
-                    .append(escape(finding.message())).append("</div></td></tr>\n");
+                    .append(escape(finding.message())).append("</div>");
+            if (finding.fix() != null) {
+                page.append("<div class=\"message\">pattern <code>").append(escape(finding.pattern()))
+                        .append("</code>: ").append(escape(finding.fix())).append("</div>");
+            }
+            page.append("</td></tr>\n");
         }
         page.append("</tbody></table></section>\n");
     }

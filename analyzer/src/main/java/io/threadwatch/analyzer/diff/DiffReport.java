@@ -147,10 +147,13 @@ public record DiffReport(String schema, Report.Tool tool, Side before, Side afte
      * @param severityBefore its severity before, or {@code null} when new
      * @param severityAfter  its severity after, or {@code null} when gone
      * @param message        the latest message (after, else before)
+     * @param pattern        the known shape the latest finding shows, as in the report ({@code unclassified}
+     *                       when none matches)
+     * @param fix            that pattern's fix, {@code null} when unclassified
      */
-    @JsonPropertyOrder({"status", "kind", "site", "severityBefore", "severityAfter", "message"})
+    @JsonPropertyOrder({"status", "kind", "site", "severityBefore", "severityAfter", "message", "pattern", "fix"})
     public record FindingChange(String status, String kind, Finding.Site site, String severityBefore,
-                                String severityAfter, String message) {
+                                String severityAfter, String message, String pattern, String fix) {
 
         /** The site's frame, or {@code -} for a finding without a site. */
         @com.fasterxml.jackson.annotation.JsonIgnore

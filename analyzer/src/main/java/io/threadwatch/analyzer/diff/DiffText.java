@@ -23,6 +23,10 @@ final class DiffText {
                         ? finding.severity() : finding.severityBefore() + " -> " + finding.severityAfter();
                 out.append(String.format(Locale.ROOT, "  %-9s %-8s %-15s %s%n", finding.status(), severity, finding.kind(),
                         finding.where()));
+                if (finding.fix() != null) {
+                    out.append(String.format(Locale.ROOT, "  %-9s %-8s %-15s pattern %s: %s%n", "", "", "",
+                            finding.pattern(), finding.fix()));
+                }
             }
         }
         long unchanged = diff.families().stream().filter(f -> f.change() == Change.UNCHANGED).count();

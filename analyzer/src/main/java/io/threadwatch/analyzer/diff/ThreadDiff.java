@@ -186,12 +186,13 @@ public final class ThreadDiff {
         for (Finding finding : is.values()) {
             Finding old = was.get(key(finding));
             changes.add(new DiffReport.FindingChange(old == null ? "new" : "unchanged", finding.kind(), finding.site(),
-                    old == null ? null : old.severity(), finding.severity(), finding.message()));
+                    old == null ? null : old.severity(), finding.severity(), finding.message(), finding.pattern(),
+                    finding.fix()));
         }
         for (Finding finding : was.values()) {
             if (!is.containsKey(key(finding))) {
                 changes.add(new DiffReport.FindingChange("gone", finding.kind(), finding.site(), finding.severity(), null,
-                        finding.message()));
+                        finding.message(), finding.pattern(), finding.fix()));
             }
         }
         changes.sort(Comparator.comparing((DiffReport.FindingChange c) -> List.of("new", "gone", "unchanged").indexOf(c.status())));

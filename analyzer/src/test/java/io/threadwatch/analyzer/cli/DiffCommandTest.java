@@ -84,6 +84,9 @@ class DiffCommandTest {
         JsonNode leak = finding(diff, "thread-leak");
         assertThat(leak.get("status").asText()).isEqualTo("new");
         assertThat(leak.get("severityAfter").asText()).isEqualTo("critical");
+        // The same pattern and fix as the report gives the leak: a Netty client built per call.
+        assertThat(leak.get("pattern").asText()).isEqualTo("client-per-request");
+        assertThat(leak.get("fix").asText()).startsWith("build the client once");
         assertThat(group(family(diff, "inventory-client-#-#").get("sites"), LEAK_SITE).get("change").asText())
                 .isEqualTo("appeared");
         // Without the gate, the same diff succeeds.
@@ -97,13 +100,14 @@ class DiffCommandTest {
         assertThat(text.out()).contains("findings: 0 new, 1 gone, 0 unchanged")
                 .containsPattern("gone +critical +thread-leak +" + LEAK_SITE.replace(".", "\\."))
                 .containsPattern("site +vanished +\\d{3} -> 0 +" + LEAK_SITE.replace(".", "\\."))
-                .contains("inventory-client-#-#");
+                .contains("inventory-client-#-#")
+                .contains("pattern client-per-request: build the client once");
 
         CliRun html = CliRun.of("diff", "--format", "html", LEAK, FIXED);
         Document page = xml(html.out());
         assertThat(page.getElementsByTagName("script").getLength()).as("no script").isZero();
         assertThat(texts(page.getElementsByTagName("code"))).contains("inventory-client-#-#")
-                .anyMatch(code -> code.startsWith(LEAK_SITE));
+                .anyMatch(code -> code.startsWith(LEAK_SITE)).contains("client-per-request");
         assertThat(html.out()).doesNotContain("http://", "https://").contains("<tr class=\"gone\">");
     }
 
