@@ -140,6 +140,45 @@ class ServeRefusalTest {
     }
 
     @Test
+    void aRefusedSmallBodyIsReadSoTheClientSeesTheAnswerAndKeepsItsConnection() throws Exception {
+        try (ServeFixture withToken = new ServeFixture(data, ServeFixture.SMALL, Optional.of("s3cret"),
+                java.time.Clock.systemUTC());
+             Socket socket = new Socket(withToken.uri("/").getHost(), withToken.uri("/").getPort())) {
+            socket.setSoTimeout(10_000);
+            byte[] recording = Files.readAllBytes(TestRecordings.recording("deadlock.default-jdk17.jfr.gz"));
+            OutputStream out = socket.getOutputStream();
+            out.write(("POST /api/recordings HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/octet-stream\r\n"
+                    + "Content-Length: " + recording.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            // The whole body is sent before the answer is read, as a client does that does not expect a refusal.
+            out.write(recording);
+            out.flush();
+            String refusal = RawHttp.response(socket.getInputStream());
+            assertThat(refusal).startsWith("HTTP/1.1 401").contains("needs a bearer token")
+                    .doesNotContainIgnoringCase("connection: close");
+            out.write("GET /api/recordings HTTP/1.1\r\nHost: localhost\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            assertThat(RawHttp.response(socket.getInputStream())).as("the same connection serves the next request")
+                    .startsWith("HTTP/1.1 200");
+        }
+    }
+
+    @Test
+    void aClientThatExpects100ContinueIsRefusedBeforeItSendsTheBody() throws Exception {
+        try (ServeFixture withToken = new ServeFixture(data, ServeFixture.SMALL, Optional.of("s3cret"),
+                java.time.Clock.systemUTC());
+             Socket socket = new Socket(withToken.uri("/").getHost(), withToken.uri("/").getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST /api/recordings HTTP/1.1\r\nHost: localhost\r\n"
+                    + "Content-Type: application/octet-stream\r\nContent-Length: 5000000\r\nExpect: 100-continue\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream().flush();
+            String refusal = RawHttp.response(socket.getInputStream());
+            assertThat(refusal).as("no 100 Continue: the body is not wanted").startsWith("HTTP/1.1 401")
+                    .containsIgnoringCase("connection: close");
+        }
+    }
+
+    @Test
     void aFullQueueAnswers503AndTooManyUploads429WithRetryAfter() throws Exception {
         ServeLimits oneQueued = new ServeLimits(1L << 20, 8L << 20, 1, 1, 4, Duration.ofMinutes(2), 256L << 20, 30);
         try (ServeFixture serve = new ServeFixture(data, oneQueued, Optional.empty(), java.time.Clock.systemUTC())) {

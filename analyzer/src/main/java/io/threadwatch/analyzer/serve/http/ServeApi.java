@@ -106,9 +106,9 @@ public final class ServeApi {
         config.routes.get("/api/export.jsonl", this::export);
         config.routes.exception(ApiError.class, (e, ctx) -> {
             e.retryAfterSeconds().ifPresent(s -> ctx.header("Retry-After", Integer.toString(s)));
-            if (ctx.req().getContentLengthLong() > 0 || "chunked".equalsIgnoreCase(ctx.header("Transfer-Encoding"))) {
-                // Refused before its body was read: the server drops the connection rather than read the
-                // rest, so tell the client not to send its next request on it.
+            if (!RefusedBody.drain(ctx.req())) {
+                // The rest of the body stays unread and the server drops the connection: tell the
+                // client not to send its next request on it.
                 ctx.header("Connection", "close");
             }
             json(ctx, e.status(), Views.error(e.status(), e.getMessage()));
