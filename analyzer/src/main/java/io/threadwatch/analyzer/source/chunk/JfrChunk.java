@@ -28,7 +28,8 @@ public final class JfrChunk {
     private final double ticksPerNano;
     private final Map<Long, TypeDescriptor> types;
     private final Map<Long, Map<Long, Integer>> poolEntries = new HashMap<>();
-    private final Map<Long, Map<Long, Object>> resolved = new HashMap<>();
+    /** Decoded constant-pool entries by type id and key: looked up for every event, so no key is boxed. */
+    private final LongKeyCache<LongKeyCache<Object>> resolved = new LongKeyCache<>();
     private final long stringTypeId;
 
     /** Receives the events of one {@link #scan}. */
@@ -342,9 +343,19 @@ public final class JfrChunk {
      * for a pool of a primitive or simple type, or {@code null} when the pool has no such key.
      */
     public Object resolve(long typeId, long key) {
-        Map<Long, Object> cache = resolved.computeIfAbsent(typeId, id -> new HashMap<>());
-        if (cache.containsKey(key)) {
-            return cache.get(key);
+        Object found = resolved.find(typeId);
+        LongKeyCache<Object> cache;
+        if (found == LongKeyCache.ABSENT) {
+            cache = new LongKeyCache<>();
+            resolved.put(typeId, cache);
+        } else {
+            @SuppressWarnings("unchecked")
+            LongKeyCache<Object> existing = (LongKeyCache<Object>) found;
+            cache = existing;
+        }
+        Object cached = cache.find(key);
+        if (cached != LongKeyCache.ABSENT) {
+            return cached;
         }
         Map<Long, Integer> entries = poolEntries.get(typeId);
         Integer position = entries == null ? null : entries.get(key);
@@ -401,6 +412,21 @@ public final class JfrChunk {
             case BYTE, SHORT, CHAR, INT, LONG -> object.bits[index];
             case FLOAT, DOUBLE -> Double.longBitsToDouble(object.bits[index]);
             case STRING, NONE -> object.refs[index];
+        };
+    }
+
+    /**
+     * What {@link #value} gives for field {@code index} when that is a {@code Long}, without boxing
+     * it; 0 for a field of any other kind.
+     */
+    public long longValue(DecodedObject object, int index) {
+        FieldDescriptor field = object.type.fields().get(index);
+        if (field.array() || field.constantPool()) {
+            return value(object, index) instanceof Long l ? l : 0;
+        }
+        return switch (object.type.fieldType(index).primitive()) {
+            case BYTE, SHORT, CHAR, INT, LONG -> object.bits[index];
+            default -> 0;
         };
     }
 
