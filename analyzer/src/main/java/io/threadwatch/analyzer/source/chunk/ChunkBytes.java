@@ -20,9 +20,22 @@ final class ChunkBytes {
     static final int STRING_CHAR_ARRAY = 4;
     static final int STRING_LATIN1 = 5;
 
+    /** Inline strings at most this long, in bytes, are looked up in {@link #cachedStrings}. */
+    private static final int CACHED_STRING_BYTES = 128;
+    private static final int STRING_CACHE_SLOTS = 256;
+
     private final ByteBuffer bytes;
     private final boolean compressed;
     private int position;
+    /**
+     * Recently decoded short inline strings, direct-mapped by a hash of their encoded bytes, with
+     * where those bytes are. The JDK writes some string fields inline in every event rather than
+     * in the string pool ({@code jdk.SocketRead}'s host and address, for one): the same few
+     * values, each decoded into a new char array, byte array and string per event.
+     */
+    private final String[] cachedStrings = new String[STRING_CACHE_SLOTS];
+    private final int[] cachedAt = new int[STRING_CACHE_SLOTS];
+    private final int[] cachedBytes = new int[STRING_CACHE_SLOTS];
 
     ChunkBytes(ByteBuffer bytes, boolean compressed) {
         this.bytes = bytes;
@@ -149,6 +162,7 @@ final class ChunkBytes {
      * for the caller to look up.
      */
     Object readStringOrKey() {
+        int start = position;
         int encoding = readByte();
         switch (encoding) {
             case STRING_NULL:
@@ -157,6 +171,50 @@ final class ChunkBytes {
                 return "";
             case STRING_CONSTANT_POOL:
                 return new StringKey(readLong());
+            default:
+                return inlineString(start);
+        }
+    }
+
+    /** An inline string whose encoding byte is at {@code start}: from the cache when its bytes were seen last. */
+    private String inlineString(int start) {
+        position = start;
+        skipString();
+        int end = position;
+        int length = end - start;
+        if (length > CACHED_STRING_BYTES) {
+            position = start + 1;
+            return decodeInline(bytes.get(start));
+        }
+        int hash = 1;
+        for (int i = start; i < end; i++) {
+            hash = 31 * hash + bytes.get(i);
+        }
+        int slot = (hash ^ hash >>> 16) & (STRING_CACHE_SLOTS - 1);
+        String cached = cachedStrings[slot];
+        if (cached != null && cachedBytes[slot] == length && sameBytes(cachedAt[slot], start, length)) {
+            return cached;
+        }
+        position = start + 1;
+        String value = decodeInline(bytes.get(start));
+        cachedStrings[slot] = value;
+        cachedAt[slot] = start;
+        cachedBytes[slot] = length;
+        return value;
+    }
+
+    private boolean sameBytes(int first, int second, int length) {
+        for (int i = 0; i < length; i++) {
+            if (bytes.get(first + i) != bytes.get(second + i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** The string after an inline encoding byte (the cursor is past it). */
+    private String decodeInline(int encoding) {
+        switch (encoding) {
             case STRING_UTF8: {
                 int length = readCount();
                 return new String(array(length), StandardCharsets.UTF_8);

@@ -28,7 +28,8 @@ public final class JfrChunk {
     private final double ticksPerNano;
     private final Map<Long, TypeDescriptor> types;
     private final Map<Long, Map<Long, Integer>> poolEntries = new HashMap<>();
-    private final Map<Long, Map<Long, Object>> resolved = new HashMap<>();
+    /** Decoded constant-pool entries by type id and key: looked up for every event, so no key is boxed. */
+    private final LongKeyCache<LongKeyCache<Object>> resolved = new LongKeyCache<>();
     private final long stringTypeId;
 
     /** Receives the events of one {@link #scan}. */
@@ -217,51 +218,45 @@ public final class JfrChunk {
 
     private void decodeEvent(DecodedObject event) {
         TypeDescriptor type = event.type;
-        List<FieldDescriptor> fields = type.fields();
-        event.startTicks = 0;
-        event.durationTicks = 0;
-        for (int i = 0; i < fields.size(); i++) {
+        int fields = event.bits.length;
+        for (int i = 0; i < fields; i++) {
             read(type, i, event, 0);
         }
-        if (type.startTimeIndex >= 0) {
-            event.startTicks = event.bits[type.startTimeIndex];
-        }
-        if (type.durationIndex >= 0) {
-            event.durationTicks = event.bits[type.durationIndex];
-        }
+        event.startTicks = type.startTimeIndex >= 0 ? event.bits[type.startTimeIndex] : 0;
+        event.durationTicks = type.durationIndex >= 0 ? event.bits[type.durationIndex] : 0;
     }
 
     /** Reads field {@code index} of {@code owner} into the same slot of {@code target}. */
     private void read(TypeDescriptor owner, int index, DecodedObject target, int depth) {
-        FieldDescriptor field = owner.fields().get(index);
-        if (field.array()) {
-            int count = in.readCount();
-            Object[] values = new Object[count];
-            TypeDescriptor elementType = field.constantPool() ? null : owner.fieldType(index);
-            for (int i = 0; i < count; i++) {
-                values[i] = readBoxed(field, elementType, depth + 1);
+        long[] bits = target.bits;
+        switch (owner.reader(index)) {
+            case FieldReader.BYTE -> bits[index] = in.readByte();
+            case FieldReader.SHORT -> bits[index] = in.readShort();
+            case FieldReader.CHAR -> bits[index] = in.readChar();
+            case FieldReader.INT -> bits[index] = in.readInt();
+            case FieldReader.LONG -> bits[index] = in.readLong();
+            case FieldReader.FLOAT -> bits[index] = Double.doubleToRawLongBits(in.readFloat());
+            case FieldReader.DOUBLE -> bits[index] = Double.doubleToRawLongBits(in.readDouble());
+            case FieldReader.STRING -> target.refs[index] = string(in.readStringOrKey());
+            case FieldReader.STRUCT -> target.refs[index] = readStruct(owner.fieldType(index), depth + 1);
+            case FieldReader.POOL_KEY -> {
+                bits[index] = in.readLong();
+                target.refs[index] = null;
             }
-            target.refs[index] = values;
-            return;
+            case FieldReader.ARRAY -> target.refs[index] = readArray(owner, index, depth);
+            default -> owner.fieldType(index); // throws: the metadata does not declare the field's type
         }
-        if (field.constantPool()) {
-            target.bits[index] = in.readLong();
-            target.refs[index] = null;
-            return;
+    }
+
+    private Object[] readArray(TypeDescriptor owner, int index, int depth) {
+        FieldDescriptor field = owner.fields().get(index);
+        int count = in.readCount();
+        Object[] values = new Object[count];
+        TypeDescriptor elementType = field.constantPool() ? null : owner.fieldType(index);
+        for (int i = 0; i < count; i++) {
+            values[i] = readBoxed(field, elementType, depth + 1);
         }
-        TypeDescriptor type = owner.fieldType(index);
-        switch (type.primitive()) {
-            case BOOLEAN, BYTE -> target.bits[index] = in.readByte();
-            case SHORT -> target.bits[index] = in.readShort();
-            case CHAR -> target.bits[index] = in.readChar();
-            case INT -> target.bits[index] = in.readInt();
-            case LONG -> target.bits[index] = in.readLong();
-            case FLOAT -> target.bits[index] = Double.doubleToRawLongBits(in.readFloat());
-            case DOUBLE -> target.bits[index] = Double.doubleToRawLongBits(in.readDouble());
-            case STRING -> target.refs[index] = string(in.readStringOrKey());
-            case NONE -> target.refs[index] = readStruct(type, depth + 1);
-            default -> throw new IllegalStateException(type.primitive().name());
-        }
+        return values;
     }
 
     /** An array element: a boxed primitive, a string, a struct or a {@link PoolKey}. */
@@ -288,8 +283,7 @@ public final class JfrChunk {
             throw new IllegalArgumentException("structs nested deeper than " + MAX_NESTING);
         }
         DecodedObject struct = new DecodedObject(type);
-        List<FieldDescriptor> fields = type.fields();
-        for (int i = 0; i < fields.size(); i++) {
+        for (int i = 0; i < struct.bits.length; i++) {
             read(type, i, struct, depth);
         }
         return struct;
@@ -349,9 +343,19 @@ public final class JfrChunk {
      * for a pool of a primitive or simple type, or {@code null} when the pool has no such key.
      */
     public Object resolve(long typeId, long key) {
-        Map<Long, Object> cache = resolved.computeIfAbsent(typeId, id -> new HashMap<>());
-        if (cache.containsKey(key)) {
-            return cache.get(key);
+        Object found = resolved.find(typeId);
+        LongKeyCache<Object> cache;
+        if (found == LongKeyCache.ABSENT) {
+            cache = new LongKeyCache<>();
+            resolved.put(typeId, cache);
+        } else {
+            @SuppressWarnings("unchecked")
+            LongKeyCache<Object> existing = (LongKeyCache<Object>) found;
+            cache = existing;
+        }
+        Object cached = cache.find(key);
+        if (cached != LongKeyCache.ABSENT) {
+            return cached;
         }
         Map<Long, Integer> entries = poolEntries.get(typeId);
         Integer position = entries == null ? null : entries.get(key);
@@ -408,6 +412,21 @@ public final class JfrChunk {
             case BYTE, SHORT, CHAR, INT, LONG -> object.bits[index];
             case FLOAT, DOUBLE -> Double.longBitsToDouble(object.bits[index]);
             case STRING, NONE -> object.refs[index];
+        };
+    }
+
+    /**
+     * What {@link #value} gives for field {@code index} when that is a {@code Long}, without boxing
+     * it; 0 for a field of any other kind.
+     */
+    public long longValue(DecodedObject object, int index) {
+        FieldDescriptor field = object.type.fields().get(index);
+        if (field.array() || field.constantPool()) {
+            return value(object, index) instanceof Long l ? l : 0;
+        }
+        return switch (object.type.fieldType(index).primitive()) {
+            case BYTE, SHORT, CHAR, INT, LONG -> object.bits[index];
+            default -> 0;
         };
     }
 

@@ -60,13 +60,26 @@ public final class TypeDescriptor {
     }
 
     private TypeDescriptor[] fieldTypes;
+    /**
+     * How each field is read ({@link FieldReader}), decided once from the metadata, as the JDK's
+     * parser builds one reader per type: decoding an event then dispatches on one array element per
+     * field instead of asking the field's descriptor and type every time.
+     */
+    private byte[] readers;
 
     /** Resolves the type of each field once, so decoding never looks a type up by id. */
     void link(Map<Long, TypeDescriptor> types) {
         fieldTypes = new TypeDescriptor[fields.size()];
+        readers = new byte[fields.size()];
         for (int i = 0; i < fieldTypes.length; i++) {
             fieldTypes[i] = types.get(fields.get(i).typeId());
+            readers[i] = FieldReader.of(fields.get(i), fieldTypes[i]);
         }
+    }
+
+    /** How field {@code index} is read: one of the {@link FieldReader} codes. */
+    byte reader(int index) {
+        return readers[index];
     }
 
     /** The type of field {@code index}. */

@@ -173,7 +173,7 @@ final class ChunkEventView implements SourceEvent {
         if (!(value instanceof DecodedObject thread)) {
             return null;
         }
-        return new ThreadRef(integral(value(thread, "javaThreadId")), string(value(thread, "javaName")),
+        return new ThreadRef(longValue(thread, "javaThreadId"), string(value(thread, "javaName")),
                 Boolean.TRUE.equals(value(thread, "virtual")));
     }
 
@@ -212,6 +212,15 @@ final class ChunkEventView implements SourceEvent {
 
     private int index(String name) {
         return object.type().indexOf(name);
+    }
+
+    /** An integral field's value without boxing it: new threads come in every event of a churning pool. */
+    private long longValue(DecodedObject decoded, String field) {
+        int index = decoded.type().indexOf(field);
+        if (index < 0) {
+            return 0;
+        }
+        return chunk.longValue(decoded, index);
     }
 
     private Object value(DecodedObject decoded, String field) {

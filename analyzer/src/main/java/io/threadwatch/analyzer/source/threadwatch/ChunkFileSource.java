@@ -22,12 +22,13 @@ import java.nio.MappedByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
-import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
@@ -89,8 +90,10 @@ public final class ChunkFileSource implements RecordingSource {
             try (FileChannel channel = FileChannel.open(input.parseable(), StandardOpenOption.READ)) {
                 if (threads == 1 || input.chunks().size() == 1) {
                     List<ChunkHeader> chunks = input.chunks();
+                    ChunkEvents events = new ChunkEvents();
                     for (int i = 0; i < chunks.size(); i++) {
-                        deliver(decode(channel, chunks.get(i), input), sink);
+                        events.clear();
+                        decode(channel, chunks.get(i), input, events).deliverTo(sink);
                         progress.read(input, i + 1);
                     }
                 } else {
@@ -118,7 +121,9 @@ public final class ChunkFileSource implements RecordingSource {
             return thread;
         });
         try {
-            Deque<Future<List<Event>>> pending = new ArrayDeque<>();
+            Deque<Future<ChunkEvents>> pending = new ArrayDeque<>();
+            // Stores whose events the engine has taken, for the next chunks to reuse.
+            Queue<ChunkEvents> spare = new ConcurrentLinkedQueue<>();
             List<ChunkHeader> chunks = input.chunks();
             int next = 0;
             int delivered = 0;
@@ -128,9 +133,15 @@ public final class ChunkFileSource implements RecordingSource {
             while (next < chunks.size() || !pending.isEmpty()) {
                 while (next < chunks.size() && pending.size() < threads) {
                     ChunkHeader chunk = chunks.get(next++);
-                    pending.add(workers.submit(() -> decode(channel, chunk, input)));
+                    pending.add(workers.submit(() -> {
+                        ChunkEvents events = spare.poll();
+                        return decode(channel, chunk, input, events == null ? new ChunkEvents() : events);
+                    }));
                 }
-                deliver(await(pending.removeFirst()), sink);
+                ChunkEvents events = await(pending.removeFirst());
+                events.deliverTo(sink);
+                events.clear();
+                spare.add(events);
                 progress.read(input, ++delivered);
             }
         } finally {
@@ -138,7 +149,7 @@ public final class ChunkFileSource implements RecordingSource {
         }
     }
 
-    private static List<Event> await(Future<List<Event>> future) throws RecordingException {
+    private static ChunkEvents await(Future<ChunkEvents> future) throws RecordingException {
         try {
             return future.get();
         } catch (InterruptedException e) {
@@ -159,21 +170,15 @@ public final class ChunkFileSource implements RecordingSource {
         }
     }
 
-    private static void deliver(List<Event> events, Consumer<Event> sink) {
-        for (Event event : events) {
-            sink.accept(event);
-        }
-    }
-
     /** Decodes and translates one chunk, sorted as the JDK's ordered stream would deliver it. */
-    private List<Event> decode(FileChannel channel, ChunkHeader header, RecordingFiles.Input input)
-            throws RecordingException, IOException {
+    private ChunkEvents decode(FileChannel channel, ChunkHeader header, RecordingFiles.Input input,
+                               ChunkEvents ordered) throws RecordingException, IOException {
         MappedByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, header.offset(), header.size());
         JfrChunk chunk;
         try {
             chunk = JfrChunk.open(bytes);
         } catch (ChunkFormatException e) {
-            return skip(input, header, e);
+            return skip(input, header, e, ordered);
         }
         TranslationContext context = new TranslationContext();
         Map<TypeDescriptor, EventTranslator> byType = new IdentityHashMap<>();
@@ -193,13 +198,11 @@ public final class ChunkFileSource implements RecordingSource {
             }
         }
         ChunkEventView view = new ChunkEventView(chunk, stacks);
-        List<Event> ordered = new ArrayList<>();
-        SegmentSorter segment = new SegmentSorter();
         try {
             chunk.scan(byType.keySet(), new JfrChunk.EventHandler() {
                 // One sink for the whole chunk: a lambda capturing each event's end would be allocated per event.
                 private long endTicks;
-                private final Consumer<Event> sink = translated -> segment.add(endTicks, translated);
+                private final Consumer<Event> sink = translated -> ordered.add(endTicks, translated);
 
                 @Override
                 public void event(DecodedObject event) {
@@ -210,23 +213,25 @@ public final class ChunkFileSource implements RecordingSource {
 
                 @Override
                 public void segmentEnd() {
-                    segment.drainSortedTo(ordered);
+                    ordered.endSegment();
                 }
             });
         } catch (ChunkFormatException e) {
             // A chunk is all or nothing: its events are only in order once it is read to the end.
-            return skip(input, header, e);
+            return skip(input, header, e, ordered);
         }
         return ordered;
     }
 
     /** Chunks are self-contained, so a corrupt one costs only its own events. */
-    private List<Event> skip(RecordingFiles.Input input, ChunkHeader header, ChunkFormatException e) {
+    private ChunkEvents skip(RecordingFiles.Input input, ChunkHeader header, ChunkFormatException e,
+                             ChunkEvents ordered) {
         int index = input.chunks().indexOf(header);
         skipped.put(order(input, index), input.name() + ": chunk " + (index + 1) + " of " + input.chunks().size()
                 + " (bytes " + header.offset() + "-" + (header.offset() + header.size()) + ") is corrupt and was not "
                 + "analyzed: " + e.getMessage());
-        return List.of();
+        ordered.clear();
+        return ordered;
     }
 
     private long order(RecordingFiles.Input input, int chunk) {

@@ -3,6 +3,8 @@
  * decodes chunks with the format library {@link io.threadwatch.analyzer.source.chunk}, several at a time,
  * translates only the event types a translator reads, and sorts each flush segment by end time as the
  * JDK's ordered stream does, so the engine sees the same sequence as with the {@code jdk} parser.
+ * While a decoded chunk waits for its turn, its waits are kept in primitive columns rather than as
+ * event objects, which the garbage collector would otherwise copy again and again.
  * {@link io.threadwatch.analyzer.source.threadwatch.JvmIdentity} reads, with the same decoder, which JVM
  * recorded a file.
  *
