@@ -56,12 +56,14 @@ class AttachAndJmxIT {
         Path jsonl = dir.resolve("watch.jsonl");
         // Creating a RemoteRecordingStream took up to 16 s on the busy build machine: hence the long run.
         Thread.sleep(2_000);
-        int code = AgentRun.cli(dir, "watch", List.of("watch", "--jmx", "127.0.0.1:" + port, "--duration", "40s",
+        // The watch would last 5 minutes: it must end by itself, soon after the app's 50 s run ends.
+        int code = AgentRun.cli(dir, "watch", List.of("watch", "--jmx", "127.0.0.1:" + port, "--duration", "5m",
                 "--window", "2s", "--jsonl", jsonl.toString(), "--output", output.toString()), 120);
         String watchLog = Files.readString(dir.resolve("watch.log"));
         app.awaitExit();
         app.keepOnFailure(() -> {
             assertThat(code).as(watchLog).isZero();
+            assertThat(watchLog).contains("127.0.0.1:" + port).contains("went away after");
             LiveLines lines = LiveLines.read(jsonl);
             assertThat(lines.firedKindsAndSites()).as(watchLog).containsExactly(LEAK);
             assertThat(output).isDirectoryContaining(p -> p.getFileName().toString().endsWith(".threads.txt"))
