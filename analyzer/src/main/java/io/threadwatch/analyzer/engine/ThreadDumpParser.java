@@ -10,6 +10,11 @@ import java.util.regex.Pattern;
 /**
  * Parses the text of a {@code jdk.ThreadDump} (the {@code jstack} format of JDK 17 to 25). Threads
  * without a Java thread id (GC, compiler and other VM threads) are skipped.
+ *
+ * <p>A dump of a busy JVM is hundreds of kilobytes, most of it frame lines, so a frame line is
+ * split by hand ({@link #frame}); the regular expressions stay the definition of the format, and
+ * read whatever the hand-written split does not settle. A line is only matched against a pattern
+ * its first characters allow (a header starts with a quote, a lock line with {@code -}).
  */
 final class ThreadDumpParser {
 
@@ -38,10 +43,12 @@ final class ThreadDumpParser {
                 i = parseDeadlock(lines, i + 1, deadlocks);
                 continue;
             }
-            Matcher header = HEADER.matcher(line);
-            if (header.matches()) {
-                i = parseThread(lines, i + 1, header, threads);
-                continue;
+            if (line.startsWith("\"")) {
+                Matcher header = HEADER.matcher(line);
+                if (header.matches()) {
+                    i = parseThread(lines, i + 1, header, threads);
+                    continue;
+                }
             }
             i++;
         }
@@ -65,14 +72,14 @@ final class ThreadDumpParser {
                 state = trimmed.substring(STATE_PREFIX.length());
                 continue;
             }
-            Matcher frame = FRAME.matcher(line);
-            if (frame.matches()) {
-                frames.add(new Frame(frame.group(1), frame.group(2), lineNumber(frame.group(3))));
+            Frame parsed = trimmed.startsWith("at ") ? frame(line) : null;
+            if (parsed != null) {
+                frames.add(parsed);
                 printed.add(trimmed);
                 continue;
             }
-            Matcher lock = LOCK.matcher(line);
-            if (lock.matches()) {
+            Matcher lock = trimmed.startsWith("- ") ? LOCK.matcher(line) : null;
+            if (lock != null && lock.matches()) {
                 printed.add(trimmed);
                 String what = lock.group(1);
                 if (what.equals("locked")) {
@@ -121,9 +128,79 @@ final class ThreadDumpParser {
         return i;
     }
 
-    private static int lineNumber(String location) {
+    /**
+     * The frame of a line {@link #FRAME} matches, or {@code null}. The common line, leading
+     * whitespace, {@code at }, then {@code class.method(location)} with no line terminator inside,
+     * is split by hand exactly as the pattern's backtracking would split it (the class ends at the
+     * last dot that a method name and its parenthesis follow); anything else goes to the pattern.
+     */
+    static Frame frame(String line) {
+        int start = 0;
+        while (start < line.length() && isPatternSpace(line.charAt(start))) {
+            start++;
+        }
+        int end = line.length() - 1;
+        if (start == 0 || !line.startsWith("at ", start) || end < 0 || line.charAt(end) != ')') {
+            return regexFrame(line);
+        }
+        int from = start + 3;
+        for (int i = from; i < end; i++) {
+            if (isLineTerminator(line.charAt(i))) {
+                return regexFrame(line);
+            }
+        }
+        for (int dot = line.lastIndexOf('.', end); dot > from; dot = line.lastIndexOf('.', dot - 1)) {
+            int open = dot + 1;
+            while (open < end && line.charAt(open) != '.' && line.charAt(open) != '(') {
+                open++;
+            }
+            if (open < end && open > dot + 1 && line.charAt(open) == '(') {
+                return new Frame(line.substring(from, dot), line.substring(dot + 1, open),
+                        lineNumber(line.substring(open + 1, end)));
+            }
+        }
+        return regexFrame(line);
+    }
+
+    /** The frame {@link #FRAME} reads from a line, or {@code null}: the definition {@link #frame} keeps to. */
+    static Frame regexFrame(String line) {
+        Matcher frame = FRAME.matcher(line);
+        return frame.matches() ? new Frame(frame.group(1), frame.group(2), lineNumber(frame.group(3))) : null;
+    }
+
+    /** The line of a location {@link #LINE_NUMBER} matches ({@code File.java:42}), else {@code -1}. */
+    static int lineNumber(String location) {
+        int colon = location.lastIndexOf(':');
+        boolean digits = colon >= 0 && colon < location.length() - 1;
+        for (int i = colon + 1; digits && i < location.length(); i++) {
+            char c = location.charAt(i);
+            digits = c >= '0' && c <= '9';
+        }
+        if (digits) {
+            for (int i = 0; i < colon; i++) {
+                if (isLineTerminator(location.charAt(i))) {
+                    return regexLineNumber(location);
+                }
+            }
+            return Integer.parseInt(location, colon + 1, location.length(), 10);
+        }
+        return location.indexOf(':') < 0 ? -1 : regexLineNumber(location);
+    }
+
+    /** The line {@link #LINE_NUMBER} reads from a location, or {@code -1}. */
+    static int regexLineNumber(String location) {
         Matcher m = LINE_NUMBER.matcher(location);
         return m.matches() ? Integer.parseInt(m.group(1)) : -1;
+    }
+
+    /** {@code \s} of {@link Pattern}: space, tab, newline, vertical tab, form feed, carriage return. */
+    private static boolean isPatternSpace(char c) {
+        return c == ' ' || c == '\t' || c == '\n' || c == 0x0B || c == '\f' || c == '\r';
+    }
+
+    /** What {@link Pattern}'s {@code .} does not match. */
+    private static boolean isLineTerminator(char c) {
+        return c == '\n' || c == '\r' || c == '\u0085' || c == '\u2028' || c == '\u2029';
     }
 
     private static String stripCarriageReturn(String line) {
