@@ -20,6 +20,8 @@ final class ThreadDumpParser {
 
     /** {@code "name" #22 daemon prio=5 ...} on 17, {@code "name" #22 [4711] daemon prio=5 ...} on 19+. */
     private static final Pattern HEADER = Pattern.compile("^\"(.*)\" #(\\d+)(?: \\[\\d+\\])?( daemon)? .*");
+    /** A header after its name's closing quote: what {@link #HEADER} needs there. */
+    private static final Pattern HEADER_TAIL = Pattern.compile("#(\\d+)(?: \\[\\d+\\])?( daemon)? .*");
     private static final Pattern FRAME = Pattern.compile("^\\s+at (.+)\\.([^.(]+)\\((.*)\\)$");
     private static final Pattern LOCK = Pattern.compile("^\\s+- (waiting to lock|parking to wait for|waiting on|locked|eliminated)\\s+<([^>]*)> \\(a (.+)\\)$");
     private static final Pattern LINE_NUMBER = Pattern.compile(".*:(\\d+)$");
@@ -43,19 +45,49 @@ final class ThreadDumpParser {
                 i = parseDeadlock(lines, i + 1, deadlocks);
                 continue;
             }
-            if (line.startsWith("\"")) {
-                Matcher header = HEADER.matcher(line);
-                if (header.matches()) {
-                    i = parseThread(lines, i + 1, header, threads);
-                    continue;
-                }
+            Header header = line.startsWith("\"") ? header(line) : null;
+            if (header != null) {
+                i = parseThread(lines, i + 1, header, threads);
+                continue;
             }
             i++;
         }
         return new ThreadDump(time, threads, deadlocks);
     }
 
-    private static int parseThread(String[] lines, int i, Matcher header, List<DumpedThread> threads) {
+    /** A thread's header line: its name, Java thread id and whether it is a daemon. */
+    record Header(String name, long threadId, boolean daemon) {
+    }
+
+    /**
+     * The header {@link #HEADER} reads from a line, or {@code null}. When the name's closing
+     * {@code " #} occurs once, the pattern's backtracking over the whole line has one place to end
+     * the name, so only the rest is matched ({@link #HEADER_TAIL}); otherwise the whole pattern.
+     */
+    static Header header(String line) {
+        int close = line.startsWith("\"") ? line.indexOf("\" #", 1) : -1;
+        if (close < 0) {
+            return null;
+        }
+        if (line.indexOf("\" #", close + 1) >= 0) {
+            return regexHeader(line);
+        }
+        for (int i = 1; i < close; i++) {
+            if (isLineTerminator(line.charAt(i))) {
+                return regexHeader(line);
+            }
+        }
+        Matcher tail = HEADER_TAIL.matcher(line).region(close + 2, line.length());
+        return tail.matches() ? new Header(line.substring(1, close), Long.parseLong(tail.group(1)), tail.group(2) != null) : null;
+    }
+
+    /** The header the whole of {@link #HEADER} reads from a line, or {@code null}: the definition {@link #header} keeps to. */
+    static Header regexHeader(String line) {
+        Matcher header = HEADER.matcher(line);
+        return header.matches() ? new Header(header.group(1), Long.parseLong(header.group(2)), header.group(3) != null) : null;
+    }
+
+    private static int parseThread(String[] lines, int i, Header header, List<DumpedThread> threads) {
         String state = "";
         List<Frame> frames = new ArrayList<>();
         List<String> printed = new ArrayList<>();
@@ -93,7 +125,7 @@ final class ThreadDumpParser {
                 }
             }
         }
-        threads.add(new DumpedThread(header.group(1), Long.parseLong(header.group(2)), header.group(3) != null, state,
+        threads.add(new DumpedThread(header.name(), header.threadId(), header.daemon(), state,
                 frames, printed, blockedOn, waitObject, locked));
         return i;
     }

@@ -111,7 +111,7 @@ class ThreadDumpParserTest {
         assertThat(main.waitObject()).isEmpty();
     }
 
-    /** Every line of real JDK 17 and 25 dumps, and the odd ones, splits by hand as the frame pattern splits it. */
+    /** Every line of real JDK 17 and 25 dumps, and the odd ones, splits by hand as the frame and header patterns split it. */
     @Test
     void framesSplitByHandAsThePatternSplitsThem() throws IOException {
         List<String> lines = new ArrayList<>();
@@ -133,6 +133,14 @@ class ThreadDumpParserTest {
                 "  at a.B.m(B.java:7)x)", "  at a..m(B.java:7)", "  at a.B.m(", "  at a.B.m)", "  - locked <0x1> (a x.Y)"));
         for (String line : lines) {
             assertThat(ThreadDumpParser.frame(line)).as(line).isEqualTo(ThreadDumpParser.regexFrame(line));
+        }
+        lines.addAll(List.of("\"a\" #12 daemon prio=5", "\"a\" #12 [77] prio=5", "\"a\" #12 [77] daemon prio=5",
+                "\"a\" #12 daemonic", "\"a\" #12x prio", "\"a\" #12", "\"a \" #3 b\" #12 prio=5", "\"\" #1 x",
+                "\" #1 x", "\"a\u2028\" #1 x", "\"a\" #1 [x] y", "\"a\" #1 [2]daemon x", "\"a\":", "\"a\" #1 x\r"));
+        long headers = lines.stream().filter(line -> ThreadDumpParser.header(line) != null).count();
+        assertThat(headers).isGreaterThan(20);
+        for (String line : lines) {
+            assertThat(ThreadDumpParser.header(line)).as(line).isEqualTo(ThreadDumpParser.regexHeader(line));
         }
         for (String location : List.of("B.java:42", "B.java:", ":7", "B.java:4x", "x:1:2", "Native Method", "",
                 "java.base@25/Thread.java:1583", "a\nb:3", "B.java:\u0661")) {
