@@ -1,6 +1,7 @@
 package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.Frame;
+import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.StackTable;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,6 +57,11 @@ final class DumpAnalysis {
     private final Map<Site, Deadlock> lastDeadlockAt = new TreeMap<>();
     private final Map<Site, Waiters> waitersBySite = new HashMap<>();
     private long dumps;
+    /**
+     * The dumps' stacks, interned: a pool's idle workers show the same stack dump after dump, so
+     * each distinct stack is fingerprinted and classified once rather than once per thread per dump.
+     */
+    private final StackTable dumpedStacks = new StackTable();
 
     DumpAnalysis(Sites sites, Duration stuckThreshold, WaitHistory history, Explanations explanations) {
         this.sites = sites;
@@ -64,8 +70,8 @@ final class DumpAnalysis {
         this.explanations = explanations;
     }
 
-    /** A thread the dump shows waiting, with the shape of its stack. */
-    private record Waiting(DumpedThread dumped, TrackedThread thread, String state, StackShape shape) {
+    /** A thread the dump shows waiting, with its interned stack and that stack's shape. */
+    private record Waiting(DumpedThread dumped, TrackedThread thread, String state, Stack stack, StackShape shape) {
     }
 
     /** Updates the ledger's threads from one dump. */
@@ -94,7 +100,8 @@ final class DumpAnalysis {
                 thread.lastDumpLines = List.of();
                 continue;
             }
-            waiting.add(new Waiting(dumped, thread, state, sites.shape(dumped.frames())));
+            Stack stack = dumpedStacks.intern(dumped.frames(), false);
+            waiting.add(new Waiting(dumped, thread, state, stack, sites.shape(stack)));
         }
         Context context = new Context(dump, waiting);
         Map<Site, List<StuckThread>> stuckNow = new TreeMap<>();
@@ -119,7 +126,8 @@ final class DumpAnalysis {
     private StuckThread judge(Waiting wait, Instant now, boolean sparse, Context context) {
         TrackedThread thread = wait.thread();
         DumpedThread dumped = wait.dumped();
-        String fingerprint = StackTable.fingerprint(dumped.frames());
+        // An empty stack's fingerprint is the hash of nothing, as it always was, not Stack.EMPTY's zeros.
+        String fingerprint = wait.stack().isEmpty() ? StackTable.fingerprint(List.of()) : wait.stack().fingerprint();
         boolean sameWait = fingerprint.equals(thread.lastDumpWait);
         if (sameWait && thread.activeSinceDump && wait.shape().hasSite()
                 && wait.shape().position() == StackShape.Position.THREAD_ENTRY) {
@@ -162,8 +170,8 @@ final class DumpAnalysis {
                         thread.lastDumpWaitSince, thread.lastDumpWaitDumps);
         boolean timed = wait.state().equals("TIMED_WAITING");
         Duration confirmed = Duration.between(thread.blocked.firstSeen(), now);
-        Duration estimated = sparse && thread.lastActivity != null
-                ? Duration.between(thread.lastActivity, now) : Duration.ZERO;
+        Duration estimated = sparse && thread.lastActivity() != null
+                ? Duration.between(thread.lastActivity(), now) : Duration.ZERO;
         Duration blockedFor = confirmed.compareTo(estimated) >= 0 ? confirmed : estimated;
         // A wait with a timeout may end any moment (a short poll that never lasts past the event
         // threshold leaves no trace): it is stuck only with others waiting at the same place.
@@ -192,7 +200,7 @@ final class DumpAnalysis {
             if (blocked == null || thread.stuck != null || thread.deadlocked || blocked.state().equals("TIMED_WAITING")) {
                 continue;
             }
-            boolean waitedAllAlong = thread.lastActivity == null || !thread.lastActivity.isAfter(blocked.firstSeen());
+            boolean waitedAllAlong = thread.lastActivity() == null || !thread.lastActivity().isAfter(blocked.firstSeen());
             if (waitedAllAlong) {
                 bySite.computeIfAbsent(blocked.site(), s -> new ArrayList<>()).add(thread);
             }
@@ -203,8 +211,8 @@ final class DumpAnalysis {
             }
             List<StuckThread> suspects = new ArrayList<>();
             for (TrackedThread thread : entry.getValue()) {
-                Instant since = thread.lastActivity == null || thread.lastActivity.isBefore(observedFrom)
-                        ? observedFrom : thread.lastActivity;
+                Instant since = thread.lastActivity() == null || thread.lastActivity().isBefore(observedFrom)
+                        ? observedFrom : thread.lastActivity();
                 TrackedThread.BlockedObservation blocked = thread.blocked;
                 thread.stuck = new StuckThread(thread.id, thread.name, blocked.site(), blocked.state(),
                         Duration.between(since, end), blocked.dumps(), Confidence.SUSPECTED, blocked.why(),
@@ -288,7 +296,7 @@ final class DumpAnalysis {
                 StackShape shape = wait.shape();
                 if (shape.hasSite() && shape.catalogIdle() == null) {
                     waitersNow.merge(shape.site(), 1, Integer::sum);
-                    Instant since = wait.thread().lastActivity;
+                    Instant since = wait.thread().lastActivity();
                     if (since != null) {
                         waitingSince.computeIfAbsent(shape.site(), s -> new ArrayList<>()).add(since);
                     }

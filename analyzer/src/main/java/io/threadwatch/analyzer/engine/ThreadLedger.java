@@ -56,6 +56,8 @@ final class ThreadLedger {
     private final Sites sites;
     private final WaitHistory history;
     private final Map<Long, TrackedThread> live = new HashMap<>();
+    /** The same threads by id for the per-event lookups, unboxed; {@link #live} keeps the order callers iterate in. */
+    private final LongMap<TrackedThread> byId = new LongMap<>();
     private final Map<Site, SiteThreads> bySite = new TreeMap<>();
 
     ThreadLedger(Sites sites, WaitHistory history) {
@@ -74,6 +76,7 @@ final class ThreadLedger {
         TrackedThread thread = new TrackedThread(event.threadId(), event.threadName(), event.time(), site,
                 !service);
         live.put(event.threadId(), thread);
+        byId.put(event.threadId(), thread);
         if (site != null) {
             SiteThreads counts = bySite.computeIfAbsent(site, s -> new SiteThreads(s, application));
             counts.live.add(event.threadId());
@@ -118,7 +121,7 @@ final class ThreadLedger {
 
     /** Something showed that the thread ran at {@code time}. */
     void active(long threadId, Instant time) {
-        TrackedThread thread = live.get(threadId);
+        TrackedThread thread = byId.get(threadId);
         if (thread != null) {
             thread.active(time);
         }
@@ -126,11 +129,12 @@ final class ThreadLedger {
 
     /** The thread of a dump, added to the ledger if the recording did not see it start. */
     TrackedThread seenInDump(DumpedThread dumped) {
-        TrackedThread thread = live.get(dumped.threadId());
+        TrackedThread thread = byId.get(dumped.threadId());
         if (thread == null) {
             boolean service = sites.classifier().serviceThread(dumped.name()).isPresent();
             thread = new TrackedThread(dumped.threadId(), dumped.name(), null, null, !service && !dumped.frames().isEmpty());
             live.put(dumped.threadId(), thread);
+            byId.put(dumped.threadId(), thread);
         }
         thread.name = dumped.name();
         return thread;
@@ -147,6 +151,7 @@ final class ThreadLedger {
 
     private void forget(long threadId) {
         history.forget(threadId);
+        byId.remove(threadId);
         TrackedThread thread = live.remove(threadId);
         if (thread != null && thread.creationSite != null) {
             bySite.get(thread.creationSite).live.remove(threadId);
@@ -154,7 +159,7 @@ final class ThreadLedger {
     }
 
     TrackedThread get(long threadId) {
-        return live.get(threadId);
+        return byId.get(threadId);
     }
 
     Collection<TrackedThread> live() {

@@ -16,7 +16,13 @@ final class TrackedThread {
     /** Whether it runs application work (not a JVM or JDK service thread). */
     boolean application;
     /** The last time it was seen doing something other than its current wait, if ever. */
-    Instant lastActivity;
+    private Instant lastActivity;
+    /**
+     * {@link #lastActivity}'s epoch second and nanosecond, compared on every event the thread
+     * has: the fields of this object, without a load of the older {@code Instant}'s.
+     */
+    private long lastActivitySecond;
+    private int lastActivityNano;
     /** Whether it did something since the previous dump that showed it waiting. */
     boolean activeSinceDump;
     /** The stack fingerprint of its wait in the latest dump that showed it waiting, or {@code null}. */
@@ -40,17 +46,36 @@ final class TrackedThread {
         this.started = started;
         this.creationSite = creationSite;
         this.application = application;
-        this.lastActivity = started;
+        setLastActivity(started);
     }
 
     /** The thread did something: it is not continuously blocked since any earlier dump. */
     void active(Instant time) {
-        if (lastActivity == null || time.isAfter(lastActivity)) {
-            lastActivity = time;
+        if (lastActivity == null || isAfterLastActivity(time)) {
+            setLastActivity(time);
         }
         activeSinceDump = true;
         blocked = null;
         stuck = null;
+    }
+
+    /** The last time it was seen doing something other than its current wait, or {@code null} if never. */
+    Instant lastActivity() {
+        return lastActivity;
+    }
+
+    /** {@code time.isAfter(lastActivity)}, from the fields kept for it. */
+    private boolean isAfterLastActivity(Instant time) {
+        long second = time.getEpochSecond();
+        return second > lastActivitySecond || second == lastActivitySecond && time.getNano() > lastActivityNano;
+    }
+
+    private void setLastActivity(Instant time) {
+        lastActivity = time;
+        if (time != null) {
+            lastActivitySecond = time.getEpochSecond();
+            lastActivityNano = time.getNano();
+        }
     }
 
     /**
@@ -58,7 +83,7 @@ final class TrackedThread {
      * unknown, so no wait seen before is carried past it.
      */
     void forgetWaits() {
-        lastActivity = null;
+        setLastActivity(null);
         activeSinceDump = false;
         lastDumpWait = null;
         lastDumpWaitSince = null;

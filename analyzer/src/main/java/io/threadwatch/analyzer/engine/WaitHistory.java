@@ -3,8 +3,6 @@ package io.threadwatch.analyzer.engine;
 import io.threadwatch.analyzer.event.Stack;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.HashMap;
-import java.util.Map;
 
 /**
  * What each thread's ended waits show about its loop: the waits it keeps coming back to. A thread
@@ -34,7 +32,7 @@ final class WaitHistory {
         Stack loopStack;
     }
 
-    private final Map<Long, Waits> byThread = new HashMap<>();
+    private final LongMap<Waits> byThread = new LongMap<>();
 
     /**
      * A wait of this thread ended. Returns whether it repeats a wait the thread keeps coming back
@@ -69,7 +67,11 @@ final class WaitHistory {
 
     /** A dump showed the thread back at the same wait it was in at the previous dump, after doing something. */
     void returnedTo(long threadId, Site site) {
-        Waits waits = byThread.computeIfAbsent(threadId, id -> new Waits());
+        Waits waits = byThread.get(threadId);
+        if (waits == null) {
+            waits = new Waits();
+            byThread.put(threadId, waits);
+        }
         waits.loopSite = site;
     }
 

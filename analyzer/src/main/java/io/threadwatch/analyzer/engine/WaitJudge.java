@@ -56,6 +56,21 @@ final class WaitJudge {
      */
     record Verdict(Reason reason, Catalog.Entry catalog) {
         static final Verdict COUNTED = new Verdict(Reason.NOT_KNOWN_IDLE, null);
+        /** The verdicts without a catalog entry, one per reason: the engine judges every blocking event. */
+        private static final Verdict[] PLAIN = plain();
+
+        private static Verdict[] plain() {
+            Verdict[] plain = new Verdict[Reason.values().length];
+            for (Reason reason : Reason.values()) {
+                plain[reason.ordinal()] = reason == COUNTED.reason ? COUNTED : new Verdict(reason, null);
+            }
+            return plain;
+        }
+
+        /** The verdict for a reason that rests on no catalog entry. */
+        static Verdict of(Reason reason) {
+            return PLAIN[reason.ordinal()];
+        }
 
         boolean idle() {
             return reason.idle;
@@ -87,7 +102,7 @@ final class WaitJudge {
             return new Verdict(Reason.CATALOG, shape.catalogIdle());
         }
         if (!shape.hasSite()) {
-            return new Verdict(Reason.NO_APPLICATION_FRAME, null);
+            return Verdict.of(Reason.NO_APPLICATION_FRAME);
         }
         return null;
     }
@@ -105,13 +120,13 @@ final class WaitJudge {
         }
         if (kind == BlockingKind.MONITOR_ENTER) {
             // Queueing for a monitor is never waiting for work.
-            return new Verdict(Reason.MONITOR, null);
+            return Verdict.of(Reason.MONITOR);
         }
         if (repeat) {
-            return new Verdict(Reason.OWN_LOOP, null);
+            return Verdict.of(Reason.OWN_LOOP);
         }
         if (endedByTimeout && shape.position() == StackShape.Position.THREAD_ENTRY) {
-            return new Verdict(Reason.POLL_TIMED_OUT, null);
+            return Verdict.of(Reason.POLL_TIMED_OUT);
         }
         // A first wait in a thread's own code may be a thread-per-request's request: it counts
         // until the thread shows it comes back to it.
@@ -129,21 +144,20 @@ final class WaitJudge {
             return frames;
         }
         if (context.waitingForItsLocks(thread) > 0) {
-            return new Verdict(Reason.HOLDS_CONTENDED_LOCK, null);
+            return Verdict.of(Reason.HOLDS_CONTENDED_LOCK);
         }
         if (thread.stateName().equals("BLOCKED")) {
-            return new Verdict(Reason.MONITOR, null);
+            return Verdict.of(Reason.MONITOR);
         }
         if (loopSite != null) {
-            return new Verdict(loopSite.equals(shape.site()) ? Reason.OWN_LOOP : Reason.LEFT_ITS_LOOP, null);
+            return Verdict.of(loopSite.equals(shape.site()) ? Reason.OWN_LOOP : Reason.LEFT_ITS_LOOP);
         }
         if (shape.inCallChain()) {
-            return new Verdict(Reason.CALL_CHAIN, null);
+            return Verdict.of(Reason.CALL_CHAIN);
         }
         if (context.pilesUp(shape.site())) {
-            return new Verdict(Reason.PILE_UP, null);
+            return Verdict.of(Reason.PILE_UP);
         }
-        return new Verdict(shape.position() == StackShape.Position.TASK ? Reason.TASK_OWN_WAIT : Reason.THREAD_LIFETIME,
-                null);
+        return Verdict.of(shape.position() == StackShape.Position.TASK ? Reason.TASK_OWN_WAIT : Reason.THREAD_LIFETIME);
     }
 }

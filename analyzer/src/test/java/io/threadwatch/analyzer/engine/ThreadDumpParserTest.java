@@ -110,4 +110,41 @@ class ThreadDumpParserTest {
         assertThat(main.sleeping()).isTrue();
         assertThat(main.waitObject()).isEmpty();
     }
+
+    /** Every line of real JDK 17 and 25 dumps, and the odd ones, splits by hand as the frame and header patterns split it. */
+    @Test
+    void framesSplitByHandAsThePatternSplitsThem() throws IOException {
+        List<String> lines = new ArrayList<>();
+        for (String recording : List.of("deadlock.default-jdk17.jfr.gz", "future-get.threadwatch-jdk25.jfr.gz",
+                "grpc-no-deadline.threadwatch-jdk25.jfr.gz")) {
+            Path jfr = TestRecordings.gunzip(TestRecordings.recording(recording), dir.resolve(recording + ".jfr"));
+            for (RecordedEvent event : RecordingFile.readAllEvents(jfr)) {
+                if (event.getEventType().getName().equals("jdk.ThreadDump")) {
+                    lines.addAll(List.of(event.getString("result").split("\n", -1)));
+                }
+            }
+        }
+        long frames = lines.stream().filter(line -> ThreadDumpParser.frame(line) != null).count();
+        assertThat(frames).isGreaterThan(100);
+        lines.addAll(List.of("\tat a.b.C.m(C.java:1)", "  at C.m()", "  at .m()", "  at a.m.(x)", "  at a.b(c.d)(x)",
+                "  at a.b.C.m(C.java:1) ", "at a.b.C.m(C.java:1)", "  at a.b.C.m(C.java:1)\r", "  at a.b\u2028.C.m(C.java:2)",
+                "  at x.Y$$Lambda/0x0000700001.run(Unknown Source)", "  at a.B.<init>(java.base@25/B.java:12)",
+                "  at a.B.m(B.java:12a)", "  at a.B.m(B.java:)", "  at a.B.m(:7)", "  at a.B.m(x:1:2)", "  at a.B.m((x))",
+                "  at a.B.m(B.java:7)x)", "  at a..m(B.java:7)", "  at a.B.m(", "  at a.B.m)", "  - locked <0x1> (a x.Y)"));
+        for (String line : lines) {
+            assertThat(ThreadDumpParser.frame(line)).as(line).isEqualTo(ThreadDumpParser.regexFrame(line));
+        }
+        lines.addAll(List.of("\"a\" #12 daemon prio=5", "\"a\" #12 [77] prio=5", "\"a\" #12 [77] daemon prio=5",
+                "\"a\" #12 daemonic", "\"a\" #12x prio", "\"a\" #12", "\"a \" #3 b\" #12 prio=5", "\"\" #1 x",
+                "\" #1 x", "\"a\u2028\" #1 x", "\"a\" #1 [x] y", "\"a\" #1 [2]daemon x", "\"a\":", "\"a\" #1 x\r"));
+        long headers = lines.stream().filter(line -> ThreadDumpParser.header(line) != null).count();
+        assertThat(headers).isGreaterThan(20);
+        for (String line : lines) {
+            assertThat(ThreadDumpParser.header(line)).as(line).isEqualTo(ThreadDumpParser.regexHeader(line));
+        }
+        for (String location : List.of("B.java:42", "B.java:", ":7", "B.java:4x", "x:1:2", "Native Method", "",
+                "java.base@25/Thread.java:1583", "a\nb:3", "B.java:\u0661")) {
+            assertThat(ThreadDumpParser.lineNumber(location)).as(location).isEqualTo(ThreadDumpParser.regexLineNumber(location));
+        }
+    }
 }
