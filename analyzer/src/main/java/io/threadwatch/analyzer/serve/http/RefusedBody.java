@@ -8,13 +8,14 @@ import java.io.InputStream;
  * What the service does with the body of a request it refuses (401, 403, 429, 503, ...) before
  * reading it. A server that answers and closes while the client is still sending makes the client's
  * next write fail with a broken pipe, and most clients (the JDK's {@code HttpClient} among them) then
- * report that and never show the answer. So a small body is read and dropped, and the client gets
- * the status and the reason; a big one is not worth the bandwidth, and a client that sends
+ * report that and never show the answer. So what is left of the body, up to a bound, is read and
+ * dropped, and the client gets the status and the reason: an upload refused after its first MB
+ * (413) has little left. More than that is not worth the bandwidth, and a client that sends
  * {@code Expect: 100-continue} (curl does above 1 MB) never sends it at all.
  */
 final class RefusedBody {
 
-    /** Bodies up to this size are read and dropped; an upload of a small recording is about 100 KB. */
+    /** At most this much of a refused body is read and dropped; a small recording's upload is about 100 KB. */
     static final long DRAIN_LIMIT = 1L << 20;
 
     private RefusedBody() {
@@ -30,7 +31,7 @@ final class RefusedBody {
         if (length <= 0 && !chunked) {
             return true;
         }
-        if (length > DRAIN_LIMIT || "100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
+        if ("100-continue".equalsIgnoreCase(request.getHeader("Expect"))) {
             // Reading would ask a client that waits for "100 Continue" to send a body nobody wants.
             return false;
         }
