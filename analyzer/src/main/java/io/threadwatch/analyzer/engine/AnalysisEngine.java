@@ -12,7 +12,6 @@ import io.threadwatch.analyzer.event.JvmInfo;
 import io.threadwatch.analyzer.event.OldObjectSampled;
 import io.threadwatch.analyzer.event.Pinned;
 import io.threadwatch.analyzer.event.SettingObserved;
-import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.event.SubmitFailed;
 import io.threadwatch.analyzer.event.ThreadCount;
 import io.threadwatch.analyzer.event.ThreadDumped;
@@ -252,15 +251,8 @@ public final class AnalysisEngine {
             }
         }
         List<LiveThread> threads = new ArrayList<>();
-        ledger.live().stream().sorted(Comparator.comparingLong(t -> t.id)).forEach(thread -> {
-            DumpedThread inDump = dumped.get(thread.id);
-            boolean stack = inDump != null && !inDump.frames().isEmpty();
-            Site site = thread.creationSite;
-            threads.add(new LiveThread(thread.name, false, site == null ? null : site.label(),
-                    site == null ? null : site.fingerprint(),
-                    stack ? StackTable.fingerprint(inDump.frames()) : null,
-                    stack ? inDump.frames().stream().map(Object::toString).toList() : List.of()));
-        });
+        ledger.live().stream().sorted(Comparator.comparingLong(t -> t.id))
+                .forEach(thread -> threads.add(LiveThread.of(thread.name, thread.creationSite, dumped.get(thread.id))));
         return threads;
     }
 

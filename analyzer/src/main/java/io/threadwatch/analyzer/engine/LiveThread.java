@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.event.StackTable;
 import java.util.List;
 import java.util.Objects;
 
@@ -26,5 +27,13 @@ public record LiveThread(String name, boolean virtual, String site, String siteF
     public LiveThread {
         Objects.requireNonNull(name, "name");
         frames = List.copyOf(frames.size() > FRAMES_KEPT ? frames.subList(0, FRAMES_KEPT) : frames);
+    }
+
+    /** A platform thread named {@code name}, created at {@code site} (or not known), with its stack in {@code dumped} (or none). */
+    static LiveThread of(String name, Site site, DumpedThread dumped) {
+        boolean stack = dumped != null && !dumped.frames().isEmpty();
+        return new LiveThread(name, false, site == null ? null : site.label(), site == null ? null : site.fingerprint(),
+                stack ? StackTable.fingerprint(dumped.frames()) : null,
+                stack ? dumped.frames().stream().map(Object::toString).toList() : List.of());
     }
 }

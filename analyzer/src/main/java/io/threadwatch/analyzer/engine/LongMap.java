@@ -5,8 +5,10 @@ import java.util.Arrays;
 /**
  * A map from {@code long} keys (thread ids) to values, by open addressing: the engine looks a
  * thread up for every event, and a {@code HashMap<Long, V>} would box the id and walk a node each
- * time. No library on the classpath has one. Iteration is not offered, so no caller can come to
- * depend on an order; a caller that needs one keeps it elsewhere.
+ * time. No library on the classpath has one. The chunk decoder's {@code source.chunk.LongKeyCache}
+ * probes the same way but is a cache (no removal, a cached {@code null}), and the decoder's package
+ * depends on nothing of the analyzer's, so the two stay apart. Iteration is not offered, so no
+ * caller can come to depend on an order; a caller that needs one keeps it elsewhere.
  *
  * <p>Not thread-safe; values are never {@code null}.
  *

@@ -1,6 +1,5 @@
 package io.threadwatch.analyzer.engine;
 
-import io.threadwatch.analyzer.event.StackTable;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,9 +26,7 @@ public final class ThreadDumps {
     public static List<LiveThread> parseText(String text) {
         List<LiveThread> threads = new ArrayList<>();
         for (DumpedThread thread : ThreadDumpParser.parse(Instant.EPOCH, text).threads()) {
-            threads.add(new LiveThread(thread.name(), false, null, null,
-                    thread.frames().isEmpty() ? null : StackTable.fingerprint(thread.frames()),
-                    thread.frames().stream().map(Object::toString).toList()));
+            threads.add(LiveThread.of(thread.name(), null, thread));
         }
         return threads;
     }

@@ -7,6 +7,9 @@ import java.time.Instant;
  */
 final class TrackedThread {
 
+    /** {@link #lastActivitySecond} of a thread never seen active (no {@code Instant} has it). */
+    private static final long NEVER = Long.MIN_VALUE;
+
     final long id;
     String name;
     /** When it started, if the recording saw it start. */
@@ -15,13 +18,12 @@ final class TrackedThread {
     final Site creationSite;
     /** Whether it runs application work (not a JVM or JDK service thread). */
     boolean application;
-    /** The last time it was seen doing something other than its current wait, if ever. */
-    private Instant lastActivity;
     /**
-     * {@link #lastActivity}'s epoch second and nanosecond, compared on every event the thread
-     * has: the fields of this object, without a load of the older {@code Instant}'s.
+     * The last time it was seen doing something other than its current wait, as epoch second and
+     * nanosecond ({@link #NEVER} if never): compared on every event the thread has, as fields of this
+     * object rather than through a load of an older {@code Instant}.
      */
-    private long lastActivitySecond;
+    private long lastActivitySecond = NEVER;
     private int lastActivityNano;
     /** Whether it did something since the previous dump that showed it waiting. */
     boolean activeSinceDump;
@@ -51,7 +53,8 @@ final class TrackedThread {
 
     /** The thread did something: it is not continuously blocked since any earlier dump. */
     void active(Instant time) {
-        if (lastActivity == null || isAfterLastActivity(time)) {
+        long second = time.getEpochSecond();
+        if (second > lastActivitySecond || second == lastActivitySecond && time.getNano() > lastActivityNano) {
             setLastActivity(time);
         }
         activeSinceDump = true;
@@ -61,21 +64,12 @@ final class TrackedThread {
 
     /** The last time it was seen doing something other than its current wait, or {@code null} if never. */
     Instant lastActivity() {
-        return lastActivity;
-    }
-
-    /** {@code time.isAfter(lastActivity)}, from the fields kept for it. */
-    private boolean isAfterLastActivity(Instant time) {
-        long second = time.getEpochSecond();
-        return second > lastActivitySecond || second == lastActivitySecond && time.getNano() > lastActivityNano;
+        return lastActivitySecond == NEVER ? null : Instant.ofEpochSecond(lastActivitySecond, lastActivityNano);
     }
 
     private void setLastActivity(Instant time) {
-        lastActivity = time;
-        if (time != null) {
-            lastActivitySecond = time.getEpochSecond();
-            lastActivityNano = time.getNano();
-        }
+        lastActivitySecond = time == null ? NEVER : time.getEpochSecond();
+        lastActivityNano = time == null ? 0 : time.getNano();
     }
 
     /**
