@@ -39,10 +39,11 @@ import java.util.function.Consumer;
 
 /**
  * Replays recording files with Threadwatch's own chunk decoder ({@link JfrChunk}). Chunks are
- * self-contained, so they are decoded and translated on worker threads, a few ahead of the engine,
- * and handed to the sink strictly in file order. Within a chunk, events are sorted by end time
- * within each flush segment, exactly as the JDK's ordered {@code EventStream} does, so the engine
- * sees the same sequence whatever the number of threads.
+ * self-contained, so they are decoded and translated on worker threads, a few ahead of the engine
+ * (as many as a {@code DecodeBudget} of the heap holds), and handed to the sink strictly in file
+ * order. Within a chunk, events are sorted by end time within each flush segment, exactly as the
+ * JDK's ordered {@code EventStream} does, so the engine sees the same sequence whatever the number
+ * of threads and the budget.
  */
 public final class ChunkFileSource implements RecordingSource {
 
@@ -50,6 +51,7 @@ public final class ChunkFileSource implements RecordingSource {
     private final StackTable stacks;
     private final int threads;
     private final ProgressCounter progress;
+    private final DecodeBudget budget;
     /** Skipped chunks by (file, chunk) index, so that the report lists them in file order. */
     private final ConcurrentSkipListMap<Long, String> skipped = new ConcurrentSkipListMap<>();
 
@@ -68,6 +70,11 @@ public final class ChunkFileSource implements RecordingSource {
      * events are handed to the sink (decoded chunks waiting for their turn do not count).
      */
     public ChunkFileSource(RecordingFiles files, StackTable stacks, int threads, ReadProgress progress) {
+        this(files, stacks, threads, progress, DecodeBudget.ofHeap(Runtime.getRuntime().maxMemory()));
+    }
+
+    /** As above, holding only as many decoded chunks as {@code budget} allows. */
+    ChunkFileSource(RecordingFiles files, StackTable stacks, int threads, ReadProgress progress, DecodeBudget budget) {
         if (threads < 1) {
             throw new IllegalArgumentException("threads must be at least 1, not " + threads);
         }
@@ -75,6 +82,7 @@ public final class ChunkFileSource implements RecordingSource {
         this.stacks = stacks;
         this.threads = threads;
         this.progress = new ProgressCounter(files, progress);
+        this.budget = budget;
     }
 
 
@@ -93,7 +101,7 @@ public final class ChunkFileSource implements RecordingSource {
                     ChunkEvents events = new ChunkEvents();
                     for (int i = 0; i < chunks.size(); i++) {
                         events.clear();
-                        decode(channel, chunks.get(i), input, events).deliverTo(sink);
+                        decodeWithinHeap(channel, chunks.get(i), input, events).deliverTo(sink);
                         progress.read(input, i + 1);
                     }
                 } else {
@@ -120,33 +128,47 @@ public final class ChunkFileSource implements RecordingSource {
             thread.setDaemon(true);
             return thread;
         });
+        Deque<Pending> pending = new ArrayDeque<>();
         try {
-            Deque<Future<ChunkEvents>> pending = new ArrayDeque<>();
             // Stores whose events the engine has taken, for the next chunks to reuse.
             Queue<ChunkEvents> spare = new ConcurrentLinkedQueue<>();
             List<ChunkHeader> chunks = input.chunks();
             int next = 0;
             int delivered = 0;
-            // One chunk per worker in flight, besides the one being delivered: a third chunk ahead
-            // was measured slower on 2 cores (16.6 s against 15.6 s on a 1 GB file), its events
+            // At most one chunk per worker in flight, and only as many as the budget holds, counting
+            // the one being delivered. On 2 cores that is two, as before the budget: a third chunk
+            // ahead was measured slower there (16.6 s against 15.6 s on a 1 GB file), its events
             // costing more in GC than the overlap gains.
             while (next < chunks.size() || !pending.isEmpty()) {
-                while (next < chunks.size() && pending.size() < threads) {
+                while (next < chunks.size() && pending.size() < threads && budget.tryTake(chunks.get(next))) {
                     ChunkHeader chunk = chunks.get(next++);
-                    pending.add(workers.submit(() -> {
+                    pending.add(new Pending(chunk, workers.submit(() -> {
                         ChunkEvents events = spare.poll();
-                        return decode(channel, chunk, input, events == null ? new ChunkEvents() : events);
-                    }));
+                        return decodeWithinHeap(channel, chunk, input, events == null ? new ChunkEvents() : events);
+                    })));
                 }
-                ChunkEvents events = await(pending.removeFirst());
-                events.deliverTo(sink);
-                events.clear();
-                spare.add(events);
+                Pending head = pending.removeFirst();
+                try {
+                    ChunkEvents events = await(head.events());
+                    events.deliverTo(sink);
+                    events.clear();
+                    spare.add(events);
+                } finally {
+                    budget.release(head.chunk());
+                }
                 progress.read(input, ++delivered);
             }
         } finally {
             workers.shutdownNow();
+            // A failed replay leaves chunks in flight: the workers drop them, so does the budget.
+            for (Pending abandoned : pending) {
+                budget.release(abandoned.chunk());
+            }
         }
+    }
+
+    /** A chunk handed to a worker, with its events to come. */
+    private record Pending(ChunkHeader chunk, Future<ChunkEvents> events) {
     }
 
     private static ChunkEvents await(Future<ChunkEvents> future) throws RecordingException {
@@ -167,6 +189,23 @@ public final class ChunkFileSource implements RecordingSource {
                 throw error;
             }
             throw new IllegalStateException(cause);
+        }
+    }
+
+    /**
+     * {@link #decode}, with a message fit for the user when the chunk does not fit in the heap:
+     * which chunk, how big, and how much heap to give, rather than an {@link OutOfMemoryError}'s stack.
+     */
+    private ChunkEvents decodeWithinHeap(FileChannel channel, ChunkHeader header, RecordingFiles.Input input,
+                                         ChunkEvents ordered) throws RecordingException, IOException {
+        try {
+            return decode(channel, header, input, ordered);
+        } catch (OutOfMemoryError e) {
+            // Thrown while the columns grow: the allocation that failed is the big one, so the
+            // little this message needs is there. The store is dropped with the replay.
+            ordered.clear();
+            throw new RecordingException(DecodeBudget.outOfHeap(input.name(), input.chunks().indexOf(header),
+                    input.chunks().size(), header, Runtime.getRuntime().maxMemory()), e);
         }
     }
 

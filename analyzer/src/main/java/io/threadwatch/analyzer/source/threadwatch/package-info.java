@@ -1,6 +1,7 @@
 /**
  * The {@code threadwatch} parser, the default: {@link io.threadwatch.analyzer.source.threadwatch.ChunkFileSource}
- * decodes chunks with the format library {@link io.threadwatch.analyzer.source.chunk}, several at a time,
+ * decodes chunks with the format library {@link io.threadwatch.analyzer.source.chunk}, several at a time
+ * (as many as two fifths of the heap hold, at least the one being delivered and one ahead: {@code DecodeBudget}),
  * translates only the event types a translator reads, and sorts each flush segment by end time as the
  * JDK's ordered stream does, so the engine sees the same sequence as with the {@code jdk} parser.
  * While a decoded chunk waits for its turn, its waits are kept in primitive columns rather than as

@@ -1,6 +1,7 @@
 package io.threadwatch.analyzer.source.threadwatch;
 
 import io.threadwatch.analyzer.source.Parser;
+import io.threadwatch.analyzer.source.ReadProgress;
 import io.threadwatch.analyzer.source.RecordingException;
 import io.threadwatch.analyzer.source.RecordingFiles;
 import io.threadwatch.analyzer.source.RecordingLimits;
@@ -36,8 +37,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Threadwatch's own chunk decoder against the JDK's parser on real recordings: the committed
  * sample recordings (JDK 17 and 25, read by whichever JDK runs the tests) must give the very same
- * report, and a many-chunk recording made here must replay the same event sequence whether its
- * chunks are decoded on one thread or several.
+ * report, and recordings of many chunks must replay the same event sequence whether their chunks
+ * are decoded on one thread or several, with whatever heap budget for the chunks decoded ahead.
  */
 class ChunkFileSourceTest {
 
@@ -128,16 +129,34 @@ class ChunkFileSourceTest {
         }
     }
 
-    @Test
-    void replaysTheSameEventsOnOneThreadAsOnSeveral() throws Exception {
-        try (RecordingFiles files = RecordingFiles.open(List.of(manyChunks), RecordingLimits.DEFAULT)) {
-            assertThat(files.chunks()).as("chunks in the recording made for this test").isGreaterThanOrEqualTo(6);
+    static Stream<Path> multiChunkRecordings() {
+        return Stream.of(manyChunks, TestRecordings.recording("steady-gateway.long60m-jdk25.jfr.gz"));
+    }
 
+    /**
+     * However many chunks the heap budget lets decode ahead, and however many workers wait for it,
+     * the engine gets the same events in the same order as from one thread, so the same report: a
+     * budget that holds nothing keeps just the chunk being delivered and one ahead, one without a
+     * limit keeps one chunk per worker, and this JVM's own heap budget is what analyses use.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("multiChunkRecordings")
+    void replaysTheSameEventsOnOneThreadAsOnSeveralWhateverTheBudget(Path recording) throws Exception {
+        try (RecordingFiles files = RecordingFiles.open(List.of(recording), RecordingLimits.DEFAULT)) {
+            assertThat(files.chunks()).as("chunks in " + recording.getFileName()).isGreaterThanOrEqualTo(6);
             List<Event> sequential = replay(files, 1);
-            List<Event> parallel = replay(files, 4);
-
             assertThat(sequential).hasSizeGreaterThan(100);
-            assertThat(parallel).isEqualTo(sequential);
+
+            assertThat(replay(files, 4)).isEqualTo(sequential);
+            DecodeBudget oneAhead = new DecodeBudget(0);
+            assertThat(replay(files, 16, oneAhead)).isEqualTo(sequential);
+            assertThat(oneAhead.mostHeld()).as("chunks held at once on a budget of nothing").isEqualTo(2);
+            assertThat(oneAhead.held()).isZero();
+
+            DecodeBudget unlimited = new DecodeBudget(Long.MAX_VALUE);
+            assertThat(replay(files, 5, unlimited)).isEqualTo(sequential);
+            assertThat(unlimited.mostHeld()).as("chunks held at once, 5 workers and no limit").isEqualTo(5);
+            assertThat(unlimited.held()).isZero();
         }
     }
 
@@ -209,6 +228,12 @@ class ChunkFileSourceTest {
     private static List<Event> replay(RecordingFiles files, int threads) throws RecordingException {
         List<Event> events = new ArrayList<>();
         new ChunkFileSource(files, new StackTable(), threads).replay(events::add);
+        return events;
+    }
+
+    private static List<Event> replay(RecordingFiles files, int threads, DecodeBudget budget) throws RecordingException {
+        List<Event> events = new ArrayList<>();
+        new ChunkFileSource(files, new StackTable(), threads, ReadProgress.NONE, budget).replay(events::add);
         return events;
     }
 
