@@ -42,6 +42,22 @@ class ExecutableJarIT {
         assertThat(Files.readString(report)).contains("\"thread-leak\"");
     }
 
+    /**
+     * A fresh JVM builds the report's serializers beside the analysis and the built-ins beside
+     * picocli: the report is byte for byte the one this JVM writes.
+     */
+    @Test
+    void theJarsReportIsTheInProcessOne() throws Exception {
+        for (String format : List.of("json", "text")) {
+            Path report = dir.resolve("report." + format);
+
+            Run run = javaJar("analyze", OTHER, "--format", format, "-o", report.toString());
+
+            assertThat(run.exitCode).as(run.err).isZero();
+            assertThat(Files.readString(report)).isEqualTo(CliRun.of("analyze", OTHER, "--format", format).out());
+        }
+    }
+
     @Test
     void everyOtherCommandPrintsNoWarning() throws Exception {
         List<List<String>> commands = List.of(
