@@ -179,7 +179,7 @@ final class AnalyzeCommand implements Callable<Integer> {
      * Builds what writing the report will need on a daemon thread, beside the analysis: on a cold JVM
      * that is a good part of analyzing a small recording.
      */
-    private static void prepareBeside(ReportFormat reportFormat) {
+    static void prepareBeside(ReportFormat reportFormat) {
         Thread prepare = new Thread(reportFormat::prepare, "threadwatch-prepare-report");
         prepare.setDaemon(true);
         prepare.start();
