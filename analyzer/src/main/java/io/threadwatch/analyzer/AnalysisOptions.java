@@ -5,7 +5,6 @@ import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.analyzer.source.Parser;
 import io.threadwatch.analyzer.source.RecordingLimits;
 import io.threadwatch.rules.Catalog;
-import io.threadwatch.rules.CatalogLoader;
 import io.threadwatch.rules.RuleLoader;
 import io.threadwatch.rules.RuleSet;
 import java.time.Duration;
@@ -53,9 +52,11 @@ public record AnalysisOptions(Optional<Duration> window, Duration stuckThreshold
 
     /** Automatic windows, a 20 s stuck threshold, the built-in catalog and the built-in rules. */
     public static AnalysisOptions defaults() {
+        // The rules first: when BuiltIns.preload() is still reading the catalog, they are read beside it.
+        RuleSet rules = BuiltIns.rules();
         return new AnalysisOptions(Optional.empty(), EngineSettings.DEFAULT_STUCK_THRESHOLD,
-                EngineSettings.DEFAULT_LEAK_SPAN, CatalogLoader.builtIn(), ruleLoader().builtIn(),
-                RecordingLimits.DEFAULT, true, Optional.empty());
+                EngineSettings.DEFAULT_LEAK_SPAN, BuiltIns.catalog(), rules, RecordingLimits.DEFAULT, true,
+                Optional.empty());
     }
 
     /** A rule loader that knows every SLI, for the built-in pack and user rule files. */

@@ -45,11 +45,27 @@ public final class CatalogLoader {
     private static final String WHY = "why";
     private static final String BUILT_IN = "built-in";
 
+    /** Guards {@link #builtIn}: it is read once per process (the catalog is immutable). */
+    private static final Object BUILT_IN_LOCK = new Object();
+    private static Catalog builtIn;
+
     private CatalogLoader() {
     }
 
-    /** The built-in catalog. */
+    /**
+     * The built-in catalog. Read on the first call only: on a cold JVM that costs a good part of
+     * a small analysis (Jackson's YAML and data binding load), and an analysis asks several times.
+     */
     public static Catalog builtIn() {
+        synchronized (BUILT_IN_LOCK) {
+            if (builtIn == null) {
+                builtIn = readBuiltIn();
+            }
+            return builtIn;
+        }
+    }
+
+    private static Catalog readBuiltIn() {
         try (InputStream in = CatalogLoader.class.getResourceAsStream(Catalog.BUILT_IN_RESOURCE)) {
             if (in == null) {
                 throw new IllegalStateException("built-in catalog missing from the class path: " + Catalog.BUILT_IN_RESOURCE);

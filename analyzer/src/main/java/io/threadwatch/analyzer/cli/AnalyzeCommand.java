@@ -133,6 +133,7 @@ final class AnalyzeCommand implements Callable<Integer> {
         if (each) {
             return analyzeEach(reportFormat, options);
         }
+        prepareBeside(reportFormat);
         Report report;
         try (ProgressDisplay.Listener progress = ProgressDisplay.open(quiet, "analyze")) {
             report = Analyzer.analyze(files, options, progress.listener());
@@ -172,6 +173,16 @@ final class AnalyzeCommand implements Callable<Integer> {
             }
         }
         return EachAnalysis.exitCode(fleet, failOn);
+    }
+
+    /**
+     * Builds what writing the report will need on a daemon thread, beside the analysis: on a cold JVM
+     * that is a good part of analyzing a small recording.
+     */
+    static void prepareBeside(ReportFormat reportFormat) {
+        Thread prepare = new Thread(reportFormat::prepare, "threadwatch-prepare-report");
+        prepare.setDaemon(true);
+        prepare.start();
     }
 
     private ReportFormat parseFormat() {

@@ -63,6 +63,7 @@ final class ServeWorkerCommand implements Callable<Integer> {
             out.flush();
             return ExitCodes.USAGE;
         }
+        AnalyzeCommand.prepareBeside(ReportFormat.JSON);
         Report report;
         try {
             report = Analyzer.analyze(java.util.List.of(file), options, progress -> {

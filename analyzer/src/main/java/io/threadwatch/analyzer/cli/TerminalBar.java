@@ -1,15 +1,12 @@
 package io.threadwatch.analyzer.cli;
 
 import io.threadwatch.analyzer.AnalysisProgress;
-import java.io.IOException;
 import java.io.PrintStream;
 import java.text.DecimalFormat;
 import me.tongfei.progressbar.InteractiveConsoleProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
-import org.jline.terminal.spi.SystemStream;
-import org.jline.terminal.spi.TerminalProvider;
 
 /**
  * A progress bar of an analysis (me.tongfei:progressbar): megabytes read of the files as stored,
@@ -45,16 +42,6 @@ final class TerminalBar implements AnalysisProgress.Listener, AutoCloseable {
     private static ProgressBarBuilder builder(String taskName) {
         return new ProgressBarBuilder().setTaskName(taskName).setStyle(ProgressBarStyle.ASCII)
                 .setUnit(" MB", MEGABYTE).showSpeed(new DecimalFormat("0.0")).setInitialMax(0).setUpdateIntervalMillis(REDRAW_MILLIS);
-    }
-
-    /** Whether standard error is a terminal, by JLine's exec provider ({@code test -t 2}). */
-    static boolean stderrIsTerminal() {
-        try {
-            return TerminalProvider.load("exec").isSystemStream(SystemStream.Error);
-        } catch (IOException | RuntimeException e) {
-            // Cannot tell (no shell, no test command): no bar rather than escape codes in a log.
-            return false;
-        }
     }
 
     @Override

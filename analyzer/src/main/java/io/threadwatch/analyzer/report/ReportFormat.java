@@ -15,6 +15,11 @@ public enum ReportFormat {
         public void write(Report report, Writer out, boolean explain) throws IOException {
             JsonReportWriter.write(report, out);
         }
+
+        @Override
+        public void prepare() {
+            Json.prepare(Report.class);
+        }
     },
     /** A compact text form for people: findings first, each with its site, numbers and top stack. */
     TEXT {
@@ -58,6 +63,14 @@ public enum ReportFormat {
      */
     public void write(Report report, Writer out, boolean explain, Catalog catalog) throws IOException {
         write(report, out, explain);
+    }
+
+    /**
+     * Builds what the first write of a report in this form would build (for JSON, Jackson's
+     * serializers of the report's records), so that a caller can have it done beside the analysis;
+     * the bytes written do not change.
+     */
+    public void prepare() {
     }
 
     /** Whether this build can write the format: the agent jar cannot write HTML. */
