@@ -26,6 +26,7 @@ import io.threadwatch.analyzer.report.Limitation;
 import io.threadwatch.analyzer.report.SliPoint;
 import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.rules.FindingKind;
 import io.threadwatch.rules.RuleEvaluator;
 import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Transition;
@@ -36,8 +37,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
@@ -72,6 +75,10 @@ public final class AnalysisEngine {
     private final Map<Class<?>, Consumer<Event>> handlers = new HashMap<>();
     /** Live: how many firings each open finding (by id) has, so that it fires and clears once. */
     private final Map<String, Integer> activeFirings = new HashMap<>();
+    /** Live: the open virtual-thread leaks with a site, by id. */
+    private final Set<String> openLocatedLeaks = new HashSet<>();
+    /** Live: open unlocated virtual-thread leaks that fired while a located one was open, not announced, by id. */
+    private final Map<String, Finding> foldedLeaks = new HashMap<>();
     private final WindowListener listener;
     private final RecordingGaps gaps = new RecordingGaps();
     private ThreadCount latestCount;
@@ -327,20 +334,46 @@ public final class AnalysisEngine {
         }
         FindingAssembler assembler = assembler();
         List<ClosedWindow.FindingChange> changes = new ArrayList<>(transitions.size());
+        // Located findings first, so that a located leak that fires in the same window as the unseen group's absorbs it.
+        List<Map.Entry<Boolean, Finding>> found = new ArrayList<>();
         for (Transition transition : transitions) {
-            boolean fired = transition.type() == Transition.Type.FIRED;
             for (Finding finding : assembler.assemble(List.of(transition.firing()))) {
-                int before = activeFirings.getOrDefault(finding.id(), 0);
-                int after = fired ? before + 1 : Math.max(0, before - 1);
-                if (after == 0) {
-                    activeFirings.remove(finding.id());
-                } else {
-                    activeFirings.put(finding.id(), after);
+                found.add(Map.entry(transition.type() == Transition.Type.FIRED, finding));
+            }
+        }
+        found.sort(Comparator.comparing(entry -> entry.getValue().site() == null));
+        for (Map.Entry<Boolean, Finding> entry : found) {
+            boolean fired = entry.getKey();
+            Finding finding = entry.getValue();
+            int before = activeFirings.getOrDefault(finding.id(), 0);
+            int after = fired ? before + 1 : Math.max(0, before - 1);
+            if (after == 0) {
+                activeFirings.remove(finding.id());
+            } else {
+                activeFirings.put(finding.id(), after);
+            }
+            boolean leak = finding.kind().equals(FindingKind.VTHREAD_LEAK.id());
+            if (fired && before == 0) {
+                // As offline (FindingAssembler): the unseen group's growth during a located leak is that leak.
+                if (leak && finding.site() == null && !openLocatedLeaks.isEmpty()) {
+                    foldedLeaks.put(finding.id(), finding);
+                    continue;
                 }
-                if (fired && before == 0) {
-                    changes.add(new ClosedWindow.FindingChange(ClosedWindow.FindingChange.State.FIRED, finding));
-                } else if (!fired && before > 0 && after == 0) {
-                    changes.add(new ClosedWindow.FindingChange(ClosedWindow.FindingChange.State.CLEARED, finding));
+                if (leak && finding.site() != null) {
+                    openLocatedLeaks.add(finding.id());
+                }
+                changes.add(new ClosedWindow.FindingChange(ClosedWindow.FindingChange.State.FIRED, finding));
+            } else if (!fired && before > 0 && after == 0) {
+                if (foldedLeaks.remove(finding.id()) != null) {
+                    continue;
+                }
+                changes.add(new ClosedWindow.FindingChange(ClosedWindow.FindingChange.State.CLEARED, finding));
+                if (openLocatedLeaks.remove(finding.id()) && openLocatedLeaks.isEmpty()) {
+                    // The located leak ended but the unseen group still grows: now it is news of its own.
+                    for (Finding folded : foldedLeaks.values()) {
+                        changes.add(new ClosedWindow.FindingChange(ClosedWindow.FindingChange.State.FIRED, folded));
+                    }
+                    foldedLeaks.clear();
                 }
             }
         }

@@ -118,6 +118,20 @@ final class EvidenceCollector {
                         + (families.isEmpty() ? "" : "; by name: " + String.join(", ", families))));
     }
 
+    /**
+     * The unseen group's growth as evidence of a located virtual-thread leak: the threads no event
+     * showed at an application frame, whose live count grew at up to {@code perHour}.
+     */
+    List<Evidence> unseenAlsoGrowing(double perHour) {
+        long live = virtualThreads.liveAt(Site.UNSEEN);
+        List<String> families = virtualThreads.familiesAt(Site.UNSEEN);
+        return List.of(new Evidence("last-seen", live, families, List.of(),
+                live + " more of " + virtualThreads.liveCount() + " live virtual threads were never seen at an "
+                        + "application frame, and their number grew too (up to " + Values.forPeople(perHour)
+                        + " threads/hour): most likely threads of this leak that parked before JFR sampled them"
+                        + (families.isEmpty() ? "" : "; by name: " + String.join(", ", families))));
+    }
+
     private List<Evidence> pinnedEvents(Site site) {
         PinningStats.RunCell run = pinning.run(site);
         if (run == null || run.total.count == 0) {

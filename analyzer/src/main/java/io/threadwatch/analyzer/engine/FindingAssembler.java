@@ -7,6 +7,7 @@ import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.EvidenceRole;
 import io.threadwatch.rules.Firing;
+import io.threadwatch.rules.FindingKind;
 import io.threadwatch.rules.Rule;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -46,9 +47,12 @@ final class FindingAssembler {
             String site = firing.labels().getOrDefault("site", "");
             byKindAndSite.computeIfAbsent(firing.rule().kind().id() + "\n" + site, k -> new ArrayList<>()).add(firing);
         }
+        List<Firing> unlocatedLeak = foldUnlocatedLeak(byKindAndSite);
         List<Finding> findings = new ArrayList<>();
         for (List<Firing> group : byKindAndSite.values()) {
-            findings.add(patterns.classify(finding(group)));
+            List<Evidence> more = unlocatedLeak != null && isLocatedLeak(group)
+                    ? evidence.unseenAlsoGrowing(unlocatedLeak.get(0).worstValue()) : List.of();
+            findings.add(patterns.classify(finding(group, more)));
         }
         findings.sort(Comparator.comparing((Finding f) -> severityRank(f.severity()))
                 .thenComparing(Finding::kind)
@@ -65,7 +69,30 @@ final class FindingAssembler {
         }
     }
 
-    private Finding finding(List<Firing> group) {
+    /**
+     * Virtual threads that no event showed at an application frame form one group, the unseen
+     * one. When a located virtual-thread leak fires in the same run, growth of the unseen group is
+     * most likely that leak's threads which parked before JFR sampled them (a parked virtual thread
+     * records nothing): one problem, so it is not a second critical finding but evidence on the
+     * located one. Alone, it stays a finding of its own: a leak whose place the recording did not show.
+     *
+     * @return the unseen group's firings, removed from {@code groups}, or {@code null} when they stand alone
+     */
+    private static List<Firing> foldUnlocatedLeak(Map<String, List<Firing>> groups) {
+        String unlocated = FindingKind.VTHREAD_LEAK.id() + "\n" + Site.UNSEEN.label();
+        if (!groups.containsKey(unlocated) || groups.values().stream().noneMatch(FindingAssembler::isLocatedLeak)) {
+            return null;
+        }
+        return groups.remove(unlocated);
+    }
+
+    private static boolean isLocatedLeak(List<Firing> group) {
+        Firing firing = group.get(0);
+        String site = firing.labels().get("site");
+        return firing.rule().kind() == FindingKind.VTHREAD_LEAK && site != null && !site.equals(Site.UNSEEN.label());
+    }
+
+    private Finding finding(List<Firing> group, List<Evidence> more) {
         Firing primary = group.get(0);
         Rule rule = primary.rule();
         Instant first = group.stream().map(Firing::firstHeld).min(Comparator.naturalOrder()).orElseThrow();
@@ -86,6 +113,7 @@ final class FindingAssembler {
         for (EvidenceRole role : roles) {
             attached.addAll(evidence.collect(role, site, primary.labels()));
         }
+        attached.addAll(more);
         boolean located = site != null && site != Site.UNSEEN;
         String id = rule.kind().id() + ":" + (located ? site.fingerprint() : rule.id());
         Confidence confidence = Confidence.SUSPECTED;

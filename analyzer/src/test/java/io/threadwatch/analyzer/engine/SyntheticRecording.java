@@ -126,6 +126,11 @@ final class SyntheticRecording {
         return this;
     }
 
+    SyntheticRecording virtualEnded(Duration offset, long id) {
+        events.add(new io.threadwatch.analyzer.event.VirtualThreadEnded(at(offset), id));
+        return this;
+    }
+
     SyntheticRecording sampled(Duration offset, long id) {
         events.add(new ThreadSampled(at(offset), id, false, Stack.EMPTY));
         return this;
