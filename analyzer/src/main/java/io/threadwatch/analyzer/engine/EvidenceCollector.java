@@ -115,7 +115,12 @@ final class EvidenceCollector {
         return List.of(new Evidence("last-seen", live, families, lines(virtualThreads.lastStackAt(site)),
                 live + " of " + virtualThreads.liveCount() + " live virtual threads (" + virtualThreads.startedTotal()
                         + " started during the recording) were " + where
-                        + (families.isEmpty() ? "" : "; by name: " + String.join(", ", families))));
+                        + byName(families)));
+    }
+
+    /** {@code ; by name: a-# (3), (unnamed) (2)}, or nothing when no family is known. */
+    private static String byName(List<String> families) {
+        return families.isEmpty() ? "" : "; by name: " + String.join(", ", families);
     }
 
     /**
@@ -129,7 +134,7 @@ final class EvidenceCollector {
                 live + " more of " + virtualThreads.liveCount() + " live virtual threads were never seen at an "
                         + "application frame, and their number grew too (up to " + Values.forPeople(perHour)
                         + " threads/hour): most likely threads of this leak that parked before JFR sampled them"
-                        + (families.isEmpty() ? "" : "; by name: " + String.join(", ", families))));
+                        + byName(families)));
     }
 
     private List<Evidence> pinnedEvents(Site site) {

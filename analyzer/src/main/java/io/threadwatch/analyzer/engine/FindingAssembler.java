@@ -51,7 +51,8 @@ final class FindingAssembler {
         List<Finding> findings = new ArrayList<>();
         for (List<Firing> group : byKindAndSite.values()) {
             List<Evidence> more = unlocatedLeak != null && isLocatedLeak(group)
-                    ? evidence.unseenAlsoGrowing(unlocatedLeak.get(0).worstValue()) : List.of();
+                    ? evidence.unseenAlsoGrowing(unlocatedLeak.stream().mapToDouble(Firing::worstValue).max().orElseThrow())
+                    : List.of();
             findings.add(patterns.classify(finding(group, more)));
         }
         findings.sort(Comparator.comparing((Finding f) -> severityRank(f.severity()))

@@ -35,15 +35,21 @@ class UnseenVirtualLeakTest {
      * {@code unseen} more that parked before any event showed them, started evenly over the run.
      */
     private static SyntheticRecording leak(int unseen) {
+        SyntheticRecording recording = handlersSeenThenParked(400);
+        for (int i = 0; i < unseen; i++) {
+            recording.virtualStarted(Duration.ofMillis(LENGTH.toMillis() * i / unseen), 50_000 + i, "");
+        }
+        return recording;
+    }
+
+    /** {@code count} handler threads, one every 100 ms, each seen sleeping at {@code PaymentHandler.handle} once. */
+    private static SyntheticRecording handlersSeenThenParked(int count) {
         SyntheticRecording recording = new SyntheticRecording();
-        for (int i = 0; i < 400; i++) {
+        for (int i = 0; i < count; i++) {
             Duration start = Duration.ofMillis(100L * i);
             recording.virtualStarted(start, 10_000 + i, "payment-" + i)
                     .blocked(start.plusMillis(50), BlockingKind.SLEEP, 10_000 + i, Duration.ofMillis(30), HANDLER_SLEEP,
                             true, true);
-        }
-        for (int i = 0; i < unseen; i++) {
-            recording.virtualStarted(Duration.ofMillis(LENGTH.toMillis() * i / unseen), 50_000 + i, "");
         }
         return recording;
     }
@@ -89,13 +95,7 @@ class UnseenVirtualLeakTest {
 
     @Test
     void liveTheUnseenGroupIsAnnouncedWhenTheLocatedLeakEndsAndItStillGrows() {
-        SyntheticRecording recording = new SyntheticRecording();
-        for (int i = 0; i < 300; i++) {
-            Duration start = Duration.ofMillis(100L * i);
-            recording.virtualStarted(start, 10_000 + i, "payment-" + i)
-                    .blocked(start.plusMillis(50), BlockingKind.SLEEP, 10_000 + i, Duration.ofMillis(30), HANDLER_SLEEP,
-                            true, true);
-        }
+        SyntheticRecording recording = handlersSeenThenParked(300);
         for (int i = 0; i < 300; i++) {
             recording.virtualEnded(Duration.ofSeconds(31), 10_000 + i);
         }
