@@ -18,7 +18,7 @@ import io.threadwatch.analyzer.source.translate.TranslationContext;
 import io.threadwatch.analyzer.source.translate.TranslatorFailure;
 import io.threadwatch.analyzer.source.translate.Translators;
 import java.io.IOException;
-import java.nio.MappedByteBuffer;
+import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
@@ -52,6 +52,7 @@ public final class ChunkFileSource implements RecordingSource {
     private final int threads;
     private final ProgressCounter progress;
     private final DecodeBudget budget;
+    private final ChunkBuffers buffers;
     /** Skipped chunks by (file, chunk) index, so that the report lists them in file order. */
     private final ConcurrentSkipListMap<Long, String> skipped = new ConcurrentSkipListMap<>();
 
@@ -83,6 +84,7 @@ public final class ChunkFileSource implements RecordingSource {
         this.threads = threads;
         this.progress = new ProgressCounter(files, progress);
         this.budget = budget;
+        this.buffers = ChunkBuffers.ofHeap(Runtime.getRuntime().maxMemory());
     }
 
 
@@ -212,7 +214,11 @@ public final class ChunkFileSource implements RecordingSource {
     /** Decodes and translates one chunk, sorted as the JDK's ordered stream would deliver it. */
     private ChunkEvents decode(FileChannel channel, ChunkHeader header, RecordingFiles.Input input,
                                ChunkEvents ordered) throws RecordingException, IOException {
-        MappedByteBuffer bytes = channel.map(FileChannel.MapMode.READ_ONLY, header.offset(), header.size());
+        return buffers.withChunk(channel, header, bytes -> decode(bytes, header, input, ordered));
+    }
+
+    private ChunkEvents decode(ByteBuffer bytes, ChunkHeader header, RecordingFiles.Input input, ChunkEvents ordered)
+            throws RecordingException {
         JfrChunk chunk;
         try {
             chunk = JfrChunk.open(bytes);
