@@ -103,7 +103,8 @@ public final class ChunkFileSource implements RecordingSource {
                     ChunkEvents events = new ChunkEvents();
                     for (int i = 0; i < chunks.size(); i++) {
                         events.clear();
-                        decodeWithinHeap(channel, chunks.get(i), input, events).deliverTo(sink);
+                        deliverWithinHeap(decodeWithinHeap(channel, chunks.get(i), input, events), chunks.get(i),
+                                input, sink);
                         progress.read(input, i + 1);
                     }
                 } else {
@@ -152,7 +153,7 @@ public final class ChunkFileSource implements RecordingSource {
                 Pending head = pending.removeFirst();
                 try {
                     ChunkEvents events = await(head.events());
-                    events.deliverTo(sink);
+                    deliverWithinHeap(events, head.chunk(), input, sink);
                     events.clear();
                     spare.add(events);
                 } finally {
@@ -208,6 +209,23 @@ public final class ChunkFileSource implements RecordingSource {
             ordered.clear();
             throw new RecordingException(DecodeBudget.outOfHeap(input.name(), input.chunks().indexOf(header),
                     input.chunks().size(), header, Runtime.getRuntime().maxMemory()), e);
+        }
+    }
+
+    /**
+     * Hands a decoded chunk's events to {@code sink}, with a message fit for the user when the heap
+     * runs out meanwhile: the engine's thread allocates while the next chunks decode, so with a heap
+     * too small for the recording either side may be the one that fails, and both get one line that
+     * says how much heap to give.
+     */
+    private static void deliverWithinHeap(ChunkEvents events, ChunkHeader header, RecordingFiles.Input input,
+                                          Consumer<Event> sink) throws RecordingException {
+        try {
+            events.deliverTo(sink);
+        } catch (OutOfMemoryError e) {
+            events.clear();
+            throw new RecordingException(DecodeBudget.outOfHeapWhileAnalyzing(input.name(),
+                    input.chunks().indexOf(header), input.chunks().size(), header, Runtime.getRuntime().maxMemory()), e);
         }
     }
 

@@ -111,16 +111,29 @@ final class DecodeBudget {
      * size (in whole powers of two, at least twice the heap it had).
      */
     static String outOfHeap(String file, int chunkIndex, int chunks, ChunkHeader chunk, long maxHeapBytes) {
-        long neededMb = megabytes((long) Math.ceil(ALWAYS_HELD * decodedBytes(chunk.size()) / HEAP_SHARE));
-        long wantedMb = Math.max(1, Math.max(neededMb, 2 * megabytes(maxHeapBytes)));
-        long suggestedMb = Long.highestOneBit(wantedMb);
-        if (suggestedMb < wantedMb) {
-            suggestedMb <<= 1;
-        }
         return "'" + file + "': chunk " + (chunkIndex + 1) + " of " + chunks + " (" + megabytes(chunk.size())
                 + " MB, about " + megabytes(decodedBytes(chunk.size())) + " MB once decoded) does not fit in the "
                 + megabytes(maxHeapBytes) + " MB heap Java was given: run Java with more heap, e.g. -Xmx"
-                + suggestedMb + "m";
+                + suggestedHeapMb(chunk, maxHeapBytes) + "m";
+    }
+
+    /**
+     * The one-line message for running out of heap while the engine takes a decoded chunk's events,
+     * with the next chunks decoding beside it: the same advice, without claiming which of the two
+     * sides used the heap up (it can be the engine's own state, on a long recording).
+     */
+    static String outOfHeapWhileAnalyzing(String file, int chunkIndex, int chunks, ChunkHeader chunk,
+                                          long maxHeapBytes) {
+        return "'" + file + "': ran out of the " + megabytes(maxHeapBytes) + " MB heap Java was given while "
+                + "analyzing chunk " + (chunkIndex + 1) + " of " + chunks + " (" + megabytes(chunk.size())
+                + " MB): run Java with more heap, e.g. -Xmx" + suggestedHeapMb(chunk, maxHeapBytes) + "m";
+    }
+
+    private static long suggestedHeapMb(ChunkHeader chunk, long maxHeapBytes) {
+        long neededMb = megabytes((long) Math.ceil(ALWAYS_HELD * decodedBytes(chunk.size()) / HEAP_SHARE));
+        long wantedMb = Math.max(1, Math.max(neededMb, 2 * megabytes(maxHeapBytes)));
+        long suggestedMb = Long.highestOneBit(wantedMb);
+        return suggestedMb < wantedMb ? suggestedMb << 1 : suggestedMb;
     }
 
     /** Whole megabytes, rounded up. */

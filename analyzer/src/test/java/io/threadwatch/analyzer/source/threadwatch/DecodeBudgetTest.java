@@ -144,4 +144,23 @@ class DecodeBudgetTest {
         assertThat(message).endsWith("does not fit in the 200 MB heap Java was given: run Java with more heap, "
                 + "e.g. -Xmx512m");
     }
+
+    @Test
+    void outOfHeapWhileAnalyzingNamesTheChunkBeingAnalyzedAndGivesTheSameAdvice() {
+        ChunkHeader chunk = chunk(BENCH_CHUNK);
+
+        String message = DecodeBudget.outOfHeapWhileAnalyzing("big.jfr", 2, 8, chunk, 64 * MB);
+
+        assertThat(message).isEqualTo("'big.jfr': ran out of the 64 MB heap Java was given while analyzing chunk 3 "
+                + "of 8 (14 MB): run Java with more heap, e.g. -Xmx" + suggestedMb(DecodeBudget.outOfHeap("big.jfr",
+                2, 8, chunk, 64 * MB)) + "m");
+        assertThat(DecodeBudget.outOfHeapWhileAnalyzing("small.jfr", 0, 1, chunk(MB), 200 * MB))
+                .endsWith("e.g. -Xmx512m");
+    }
+
+    private static long suggestedMb(String message) {
+        Matcher xmx = Pattern.compile("-Xmx(\\d+)m$").matcher(message);
+        assertThat(xmx.find()).as(message).isTrue();
+        return Long.parseLong(xmx.group(1));
+    }
 }
