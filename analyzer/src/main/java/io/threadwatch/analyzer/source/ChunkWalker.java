@@ -98,7 +98,10 @@ final class ChunkWalker {
             if (position == 0 && look.header() != null && !readable(look.header())) {
                 throw refuse.because(UNSUPPORTED.formatted(look.header().major(), look.header().minor()));
             }
-            long next = nextHeader(position + 1);
+            // Inside a chunk cut short, only a whole chunk ends it early: every flush copies the chunk's
+            // header, unfinished, into the chunk (about one a second), and each copy looks like the
+            // start of another chunk cut short.
+            long next = nextHeader(position + 1, look.verdict() != Verdict.CUT);
             if (next >= 0) {
                 gaps.add(new Gap(position, next, chunks.size(), look.problem()));
                 position = next;
@@ -201,8 +204,11 @@ final class ChunkWalker {
         return eventType == type && eventSize > 0 && eventSize <= chunk.size() - offset;
     }
 
-    /** The next position after {@code from} where a chunk, whole or cut short, starts; -1 when none does. */
-    private long nextHeader(long from) throws IOException {
+    /**
+     * The next position after {@code from} where a whole chunk starts, or also one cut short when
+     * {@code orCut}; -1 when none does.
+     */
+    private long nextHeader(long from, boolean orCut) throws IOException {
         ByteBuffer block = ByteBuffer.allocate(SCAN_BLOCK_BYTES);
         long blockStart = from;
         while (blockStart < size) {
@@ -211,7 +217,7 @@ final class ChunkWalker {
             for (int i = 0; i + 4 <= read; i++) {
                 if (block.getInt(i) == ChunkHeader.MAGIC) {
                     Verdict verdict = look(blockStart + i, 0).verdict();
-                    if (verdict == Verdict.CHUNK || verdict == Verdict.CUT) {
+                    if (verdict == Verdict.CHUNK || orCut && verdict == Verdict.CUT) {
                         return blockStart + i;
                     }
                 }
