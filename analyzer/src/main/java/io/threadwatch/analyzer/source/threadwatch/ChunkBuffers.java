@@ -46,12 +46,16 @@ final class ChunkBuffers {
 
     /** Buffers that copy chunks of at most {@code largestCopied} bytes and map bigger ones. */
     ChunkBuffers(long largestCopied) {
+        if (largestCopied < 0 || largestCopied > Integer.MAX_VALUE) {
+            throw new IllegalArgumentException("a buffer holds 0 to " + Integer.MAX_VALUE + " bytes, not " + largestCopied);
+        }
         this.largestCopied = largestCopied;
     }
 
     /** The buffers for a JVM whose heap may grow to {@code maxHeapBytes} ({@link Runtime#maxMemory()}). */
     static ChunkBuffers ofHeap(long maxHeapBytes) {
-        return new ChunkBuffers((long) (maxHeapBytes * COPIED_HEAP_FRACTION));
+        // A buffer holds at most Integer.MAX_VALUE bytes, whatever the heap.
+        return new ChunkBuffers(Math.min((long) (maxHeapBytes * COPIED_HEAP_FRACTION), Integer.MAX_VALUE));
     }
 
     /**

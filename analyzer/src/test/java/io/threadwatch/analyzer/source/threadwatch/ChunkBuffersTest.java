@@ -107,6 +107,18 @@ class ChunkBuffersTest {
     }
 
     @Test
+    void aHugeHeapStillCopiesOnlyWhatOneBufferHolds() throws Exception {
+        ChunkBuffers buffers = ChunkBuffers.ofHeap(64L << 30);
+        // 64 GB / 8 would be 8 GB; a chunk over 2 GB must be mapped (and then refused by the mapping), not cast to int.
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+            assertThatThrownBy(() -> buffers.withChunk(channel, chunk(0, 3L << 30), bytes -> bytes))
+                    .as("the mapping's refusal, not a buffer of a negative capacity")
+                    .hasMessageContaining("Integer.MAX_VALUE");
+            assertThat(buffers.withChunk(channel, chunk(0, 100), ByteBuffer::isReadOnly)).isFalse();
+        }
+    }
+
+    @Test
     void aFileThatEndsInsideTheChunkIsAnEofAndTheBufferGoesBack() throws Exception {
         ChunkBuffers buffers = new ChunkBuffers(1 << 20);
         try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
