@@ -61,6 +61,16 @@ final class ChunkBytes {
         return bytes.limit() - position;
     }
 
+    /** A copy of the bytes from {@code from} to {@code to}, wherever the cursor is. */
+    byte[] copy(int from, int to) {
+        if (from < 0 || to < from || to > bytes.limit()) {
+            throw new IndexOutOfBoundsException("bytes " + from + "-" + to + " outside the chunk's " + bytes.limit());
+        }
+        byte[] copy = new byte[to - from];
+        bytes.get(from, copy);
+        return copy;
+    }
+
     void skip(int count) {
         position(position + count);
     }

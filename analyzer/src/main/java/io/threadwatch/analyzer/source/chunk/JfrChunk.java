@@ -45,7 +45,7 @@ public final class JfrChunk {
         void segmentEnd();
     }
 
-    private JfrChunk(ByteBuffer bytes) throws ChunkFormatException {
+    private JfrChunk(ByteBuffer bytes, MetadataCache metadata) throws ChunkFormatException {
         ByteBuffer chunk = bytes.slice().order(ByteOrder.BIG_ENDIAN);
         if (chunk.limit() < ChunkLayout.HEADER_SIZE || chunk.getInt(0) != ChunkLayout.MAGIC) {
             throw new ChunkFormatException("no chunk header");
@@ -72,7 +72,7 @@ public final class JfrChunk {
         boolean compressed = (chunk.get(ChunkLayout.FLAGS_AT) & ChunkLayout.COMPRESSED_INTEGERS) != 0;
         this.in = new ChunkBytes(chunk, compressed);
         try {
-            this.types = readMetadata(offset(metadataOffset, size, "metadata"));
+            this.types = readMetadata(offset(metadataOffset, size, "metadata"), metadata);
             this.stringTypeId = typeIdOf("java.lang.String");
             indexConstantPools(offset(constantPoolOffset, size, "constant pool"));
         } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -86,7 +86,15 @@ public final class JfrChunk {
      * @throws ChunkFormatException when they do not follow the JFR format
      */
     public static JfrChunk open(ByteBuffer bytes) throws ChunkFormatException {
-        return new JfrChunk(bytes);
+        return new JfrChunk(bytes, new MetadataCache());
+    }
+
+    /**
+     * As {@link #open(ByteBuffer)}, taking the types from {@code metadata} when an earlier chunk had
+     * the same metadata, byte for byte, and adding them to it otherwise.
+     */
+    public static JfrChunk open(ByteBuffer bytes, MetadataCache metadata) throws ChunkFormatException {
+        return new JfrChunk(bytes, metadata);
     }
 
     private static int offset(long offset, long size, String what) throws ChunkFormatException {
@@ -111,14 +119,27 @@ public final class JfrChunk {
         return ticksPerNano == 1.0 ? ticks : (long) (ticks / ticksPerNano);
     }
 
-    private Map<Long, TypeDescriptor> readMetadata(int position) {
+    private Map<Long, TypeDescriptor> readMetadata(int position, MetadataCache metadata) {
         in.position(position);
-        in.readInt(); // size
+        int size = in.readInt();
         long type = in.readLong();
         if (type != ChunkLayout.METADATA_TYPE) {
             throw new IllegalArgumentException("no metadata event at " + position);
         }
-        return MetadataReader.read(in);
+        int fields = in.position();
+        in.readLong(); // start time
+        in.readLong(); // duration
+        in.readLong(); // metadata id
+        // The types depend only on what follows: the string table and the element tree.
+        long end = (long) position + size;
+        if (size < in.position() - position || end > in.limit()) {
+            throw new IllegalArgumentException("the metadata event's size, " + size + " bytes, does not fit the chunk");
+        }
+        byte[] content = in.copy(in.position(), (int) end);
+        return metadata.types(content, () -> {
+            in.position(fields);
+            return MetadataReader.read(in);
+        });
     }
 
     private long typeIdOf(String name) {

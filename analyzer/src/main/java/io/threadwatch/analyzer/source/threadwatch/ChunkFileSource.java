@@ -12,6 +12,7 @@ import io.threadwatch.analyzer.source.RecordingSource;
 import io.threadwatch.analyzer.source.chunk.ChunkFormatException;
 import io.threadwatch.analyzer.source.chunk.DecodedObject;
 import io.threadwatch.analyzer.source.chunk.JfrChunk;
+import io.threadwatch.analyzer.source.chunk.MetadataCache;
 import io.threadwatch.analyzer.source.chunk.TypeDescriptor;
 import io.threadwatch.analyzer.source.translate.EventTranslator;
 import io.threadwatch.analyzer.source.translate.TranslationContext;
@@ -53,6 +54,7 @@ public final class ChunkFileSource implements RecordingSource {
     private final ProgressCounter progress;
     private final DecodeBudget budget;
     private final ChunkBuffers buffers;
+    private final MetadataCache metadata = new MetadataCache();
     /** Skipped chunks by (file, chunk) index, so that the report lists them in file order. */
     private final ConcurrentSkipListMap<Long, String> skipped = new ConcurrentSkipListMap<>();
 
@@ -239,7 +241,7 @@ public final class ChunkFileSource implements RecordingSource {
             throws RecordingException {
         JfrChunk chunk;
         try {
-            chunk = JfrChunk.open(bytes);
+            chunk = JfrChunk.open(bytes, metadata);
         } catch (ChunkFormatException e) {
             return skip(input, header, e, ordered);
         }
