@@ -61,16 +61,6 @@ final class ChunkBytes {
         return bytes.limit() - position;
     }
 
-    /** A copy of the bytes from {@code from} to {@code to}, wherever the cursor is. */
-    byte[] copy(int from, int to) {
-        if (from < 0 || to < from || to > bytes.limit()) {
-            throw new IndexOutOfBoundsException("bytes " + from + "-" + to + " outside the chunk's " + bytes.limit());
-        }
-        byte[] copy = new byte[to - from];
-        bytes.get(from, copy);
-        return copy;
-    }
-
     void skip(int count) {
         position(position + count);
     }
@@ -263,7 +253,8 @@ final class ChunkBytes {
         }
     }
 
-    private byte[] array(int length) {
+    /** The next {@code length} bytes, copied. */
+    byte[] array(int length) {
         byte[] array = new byte[length];
         bytes.get(position, array);
         position += length;

@@ -135,7 +135,7 @@ public final class JfrChunk {
         if (size < in.position() - position || end > in.limit()) {
             throw new IllegalArgumentException("the metadata event's size, " + size + " bytes, does not fit the chunk");
         }
-        byte[] content = in.copy(in.position(), (int) end);
+        byte[] content = in.array((int) end - in.position());
         return metadata.types(content, () -> {
             in.position(fields);
             return MetadataReader.read(in);

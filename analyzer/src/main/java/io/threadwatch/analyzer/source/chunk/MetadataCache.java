@@ -52,13 +52,19 @@ public final class MetadataCache {
         if (known != null) {
             return known;
         }
-        Map<Long, TypeDescriptor> types = Collections.unmodifiableMap(read.get());
-        if (byContent.size() >= MAX_ENTRIES) {
+        // Misses are rare (one per distinct metadata): one at a time, so that two chunks decoding at
+        // once read the same metadata once and the limit holds exactly.
+        synchronized (byContent) {
+            known = byContent.get(key);
+            if (known != null) {
+                return known;
+            }
+            Map<Long, TypeDescriptor> types = Collections.unmodifiableMap(read.get());
+            if (byContent.size() < MAX_ENTRIES) {
+                byContent.put(key, types);
+            }
             return types;
         }
-        // Two threads may read the same metadata at once; both keep the first one stored.
-        Map<Long, TypeDescriptor> first = byContent.putIfAbsent(key, types);
-        return first == null ? types : first;
     }
 
     /** How many distinct metadata events are kept. */
