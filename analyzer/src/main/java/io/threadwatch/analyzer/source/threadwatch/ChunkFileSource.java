@@ -35,6 +35,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 
@@ -131,6 +132,7 @@ public final class ChunkFileSource implements RecordingSource {
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
             Thread thread = new Thread(runnable, "threadwatch-decoder-" + counter.incrementAndGet());
             thread.setDaemon(true);
+            thread.setUncaughtExceptionHandler(ChunkFileSource::decoderDied);
             return thread;
         });
         Deque<Pending> pending = new ArrayDeque<>();
@@ -169,6 +171,35 @@ public final class ChunkFileSource implements RecordingSource {
             for (Pending abandoned : pending) {
                 budget.release(abandoned.chunk());
             }
+            if (!pending.isEmpty()) {
+                awaitAbandoned(workers);
+            }
+        }
+    }
+
+    /**
+     * Waits until the workers have finished the chunks a failed replay abandoned (decoding does not
+     * stop when interrupted): after one chunk ran out of heap, the next one, still decoding, kept
+     * the heap full while the caller built its error message, and the caller then died of a raw
+     * {@link OutOfMemoryError} instead (1 run in about 20 at {@code -Xmx16m}, {@code TooLittleHeapTest}).
+     */
+    private static void awaitAbandoned(ExecutorService workers) {
+        try {
+            workers.awaitTermination(1, TimeUnit.MINUTES);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    /**
+     * A decoding thread that dies outside its task: a chunk's failure, out of heap included, reaches
+     * the caller through the task's future, so a worker that then runs out of heap itself (idle,
+     * waiting for the next task, in a heap a chunk has just filled) would only print a second,
+     * raw {@code OutOfMemoryError} beside the one-line message. Anything else is printed as usual.
+     */
+    private static void decoderDied(Thread thread, Throwable failure) {
+        if (!(failure instanceof OutOfMemoryError)) {
+            thread.getThreadGroup().uncaughtException(thread, failure);
         }
     }
 
