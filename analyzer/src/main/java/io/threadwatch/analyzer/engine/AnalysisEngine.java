@@ -25,13 +25,11 @@ import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Limitation;
 import io.threadwatch.analyzer.report.SliPoint;
 import io.threadwatch.analyzer.report.Values;
-import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.FindingKind;
 import io.threadwatch.rules.RuleEvaluator;
 import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Transition;
 import io.threadwatch.rules.Window;
-import io.threadwatch.analyzer.source.JfrEventNames;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -41,7 +39,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -50,25 +47,22 @@ import java.util.function.Consumer;
  */
 public final class AnalysisEngine {
 
-    /** Why a site's growth is judged over an hour only. */
-    private static final String ONE_POOL_REASON = "its idle threads wait on one shared queue in the thread dumps: the "
-            + "workers of one pool, which may fill up over minutes; its growth is judged over an hour or more only";
-
     private final EngineSettings settings;
     private final WindowClock clock;
     private final Sites sites;
     private final WaitHistory waitHistory = new WaitHistory();
     private final Explanations explanations = new Explanations();
     private final ThreadLedger ledger;
+    private final ThreadGauges threadGauges;
     private final BlockingStats blocking;
-    private final GrowthTrend<Site> leaks;
     private final DumpAnalysis dumps;
     private final VirtualThreads virtualThreads;
-    private final GrowthTrend<Site> virtualLeaks;
     private final PinningStats pinning;
     private final HeapAndGc heap;
     private final LeakCandidates leakCandidates;
     private final RecordingSettings recordingSettings = new RecordingSettings();
+    /** Every detector's SLIs, in the order the report lists them. */
+    private final List<SliProducer> detectors;
     private final Limitations.EventCounts counts = new Limitations.EventCounts();
     private final RuleEvaluator evaluator;
     private final List<SliPoint> slis = new ArrayList<>();
@@ -81,8 +75,6 @@ public final class AnalysisEngine {
     private final Map<String, Finding> foldedLeaks = new HashMap<>();
     private final WindowListener listener;
     private final RecordingGaps gaps = new RecordingGaps();
-    private ThreadCount latestCount;
-    private CpuCount cpus;
     private JvmInfo jvm;
     private int windows;
     private boolean finished;
@@ -102,17 +94,15 @@ public final class AnalysisEngine {
         this.sites = new Sites(new FrameClassifier(settings.catalog()));
         this.blocking = new BlockingStats(settings.origin());
         this.ledger = new ThreadLedger(sites, waitHistory);
-        Duration span = settings.window().multipliedBy(settings.leakSpanWindows());
-        this.leaks = new GrowthTrend<>(settings.origin(), settings.window(), settings.leakSpanWindows(),
-                EngineSettings.MIN_TREND_POINTS);
-        this.dumps = new DumpAnalysis(sites, settings.stuckThreshold(), waitHistory, explanations);
+        this.threadGauges = new ThreadGauges(ledger);
+        this.dumps = new DumpAnalysis(sites, ledger, settings.stuckThreshold(), waitHistory, explanations);
         this.virtualThreads = new VirtualThreads(sites);
-        this.virtualLeaks = new GrowthTrend<>(settings.origin(), settings.window(), settings.leakSpanWindows(),
-                EngineSettings.MIN_TREND_POINTS);
         this.pinning = new PinningStats(sites);
-        this.heap = new HeapAndGc(settings.origin(), span);
+        this.heap = new HeapAndGc(settings.origin(), settings.window().multipliedBy(settings.leakSpanWindows()));
         this.leakCandidates = new LeakCandidates(sites);
         this.evaluator = new RuleEvaluator(settings.rules());
+        this.detectors = List.of(threadGauges, new PlatformThreadLeaks(ledger, settings, explanations), dumps,
+                new VirtualThreadLeaks(virtualThreads, recordingSettings, settings), blocking, pinning, heap);
         registerHandlers();
     }
 
@@ -172,7 +162,7 @@ public final class AnalysisEngine {
         for (TrackedThread thread : ledger.live()) {
             thread.forgetWaits();
         }
-        latestCount = null;
+        threadGauges.forgetCount();
     }
 
     /** One handler per event type, as the source has one translator per JFR event type. */
@@ -187,14 +177,10 @@ public final class AnalysisEngine {
         on(ThreadDumped.class, dumped -> {
             counts.dumps++;
             lastDump = ThreadDumpParser.parse(dumped.time(), dumped.text());
-            dumps.analyze(lastDump, ledger);
+            dumps.analyze(lastDump);
         });
-        on(ThreadCount.class, count -> latestCount = count);
-        on(CpuCount.class, count -> {
-            if (cpus == null || count.origin().compareTo(cpus.origin()) >= 0) {
-                cpus = count;
-            }
-        });
+        on(ThreadCount.class, threadGauges::counted);
+        on(CpuCount.class, threadGauges::counted);
         on(JvmInfo.class, info -> jvm = info);
         on(SettingObserved.class, recordingSettings::observe);
         on(VirtualThreadStarted.class, started -> {
@@ -272,7 +258,7 @@ public final class AnalysisEngine {
         Duration observed = Duration.between(settings.origin(), end).minus(gaps.skipped());
         if (observed.compareTo(settings.stuckThreshold()) < 0) {
             // Too short to confirm a stuck thread: what waited all along is at least a suspect.
-            dumps.suspect(ledger, gaps.resumed(settings.origin()), end);
+            dumps.suspect(gaps.resumed(settings.origin()), end);
         }
         take(last);
         finished = true;
@@ -281,7 +267,7 @@ public final class AnalysisEngine {
         limitations.addAll(gaps.limitations());
         return new EngineResult(slis, assembler().assemble(evaluator.firings()), limitations, explanations.report(),
                 windows,
-                cpus == null ? null : cpus.cpus(), jvm == null ? "" : jvm.name(), jvm == null ? "" : jvm.version());
+                threadGauges.cpus(), jvm == null ? "" : jvm.name(), jvm == null ? "" : jvm.version());
     }
 
     private FindingAssembler assembler() {
@@ -292,19 +278,9 @@ public final class AnalysisEngine {
     private void close(Window window) {
         windows++;
         List<Sample> samples = new ArrayList<>();
-        if (latestCount != null) {
-            samples.add(Sli.THREADS_LIVE.sample(latestCount.live()));
-        } else if (ledger.liveCount() > 0) {
-            samples.add(Sli.THREADS_LIVE.sample(ledger.liveCount()));
+        for (SliProducer detector : detectors) {
+            samples.addAll(detector.closeWindow(window));
         }
-        if (cpus != null) {
-            samples.add(Sli.THREADS_ACTIVE_RATIO.sample((double) ledger.applicationCount() / cpus.cpus()));
-        }
-        threadSamples(window, samples);
-        virtualThreadSamples(window, samples);
-        samples.addAll(blocking.closeWindow(window));
-        samples.addAll(pinning.closeWindow());
-        samples.addAll(heap.closeWindow(window));
         List<Transition> transitions = evaluator.evaluate(window, samples);
         if (!settings.keepSlis() && listener == WindowListener.NONE) {
             return;
@@ -378,71 +354,5 @@ public final class AnalysisEngine {
             }
         }
         return changes;
-    }
-
-    /** Virtual-thread SLIs, only when the recording tracks their starts: otherwise zero would read as health. */
-    private void virtualThreadSamples(Window window, List<Sample> samples) {
-        if (!virtualThreads.anyStarted()
-                && !recordingSettings.enabled(JfrEventNames.VIRTUAL_THREAD_START).orElse(false)) {
-            return;
-        }
-        samples.add(Sli.VTHREADS_LIVE.sample(virtualThreads.liveCount()));
-        for (Map.Entry<Site, Long> entry : virtualThreads.liveBySite().entrySet()) {
-            Site site = entry.getKey();
-            if (entry.getValue() > 0 || virtualLeaks.tracks(site)) {
-                virtualLeaks.add(site, window.end(), entry.getValue());
-            }
-            for (GrowthTrend.Line line : virtualLeaks.lines(site, false)) {
-                String horizon = line.horizon().label();
-                samples.add(Sli.VTHREADS_LEAK_RATE.sample(line.perHour(), "site", site.label(), "horizon", horizon));
-                samples.add(Sli.VTHREADS_LEAK_PVALUE.sample(line.pValue(), "site", site.label(), "horizon", horizon));
-                samples.add(Sli.VTHREADS_LEAK_GROWTH.sample(line.recentGrowth(), "site", site.label(), "horizon", horizon));
-            }
-        }
-        virtualLeaks.forgetIdle();
-    }
-
-    private void threadSamples(Window window, List<Sample> samples) {
-        double seconds = window.length().toNanos() / 1e9;
-        for (ThreadLedger.SiteThreads site : ledger.sites()) {
-            String label = site.site.label();
-            if (site.startedInWindow > 0) {
-                samples.add(Sli.THREADS_START_RATE.sample(site.startedInWindow / seconds, "site", label));
-            }
-            if (!site.live.isEmpty() || leaks.tracks(site.site)) {
-                leaks.add(site.site, window.end(), site.live.size());
-                samples.add(Sli.THREADS_SITE_LIVE.sample(site.live.size(), "site", label));
-            }
-            boolean onePool = site.poolShape == PoolShape.ONE_POOL;
-            if (onePool && !site.live.isEmpty()) {
-                Explanations.Entry entry = explanations.entry("one-pool", ONE_POOL_REASON, label);
-                if (entry != null) {
-                    entry.observed();
-                }
-            }
-            for (GrowthTrend.Line line : leaks.lines(site.site, onePool)) {
-                String horizon = line.horizon().label();
-                samples.add(Sli.THREADS_LEAK_RATE.sample(line.perHour(), "site", label, "horizon", horizon));
-                samples.add(Sli.THREADS_LEAK_PVALUE.sample(line.pValue(), "site", label, "horizon", horizon));
-                samples.add(Sli.THREADS_LEAK_GROWTH.sample(line.recentGrowth(), "site", label, "horizon", horizon));
-            }
-        }
-        ledger.resetWindowStarts();
-        leaks.forgetIdle();
-        Map<String, Integer> stuck = new TreeMap<>();
-        for (TrackedThread thread : ledger.live()) {
-            if (thread.stuck != null) {
-                stuck.merge(thread.stuck.site().label() + "\n" + thread.stuck.state(), 1, Integer::sum);
-            }
-        }
-        stuck.forEach((key, count) -> {
-            String[] siteAndState = key.split("\n", 2);
-            samples.add(Sli.THREADS_STUCK.sample(count, "site", siteAndState[0], "state", siteAndState[1]));
-        });
-        Map<String, Integer> deadlocked = new TreeMap<>();
-        for (DumpAnalysis.Deadlock deadlock : dumps.deadlocks()) {
-            deadlocked.merge(deadlock.site().label(), deadlock.members().size(), Integer::sum);
-        }
-        deadlocked.forEach((site, count) -> samples.add(Sli.THREADS_DEADLOCKED.sample(count, "site", site)));
     }
 }

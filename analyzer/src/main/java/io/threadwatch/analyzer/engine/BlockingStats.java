@@ -21,7 +21,7 @@ import java.util.TreeMap;
  * it closes, and one for the whole run that each window is added into. Memory is a few histograms
  * per (kind, site), whatever the number of events.
  */
-final class BlockingStats {
+final class BlockingStats implements SliProducer {
 
     private static final int STACKS_PER_SITE = 8;
     private static final long MILLI = 1_000_000L;
@@ -96,7 +96,8 @@ final class BlockingStats {
     }
 
     /** The window's blocking SLIs; then starts the next window. */
-    List<Sample> closeWindow(Window closing) {
+    @Override
+    public List<Sample> closeWindow(Window closing) {
         List<Sample> samples = new ArrayList<>();
         double seconds = closing.length().toNanos() / 1e9;
         for (Map.Entry<BlockingKind, DurationCell> entry : windowByKind.entrySet()) {

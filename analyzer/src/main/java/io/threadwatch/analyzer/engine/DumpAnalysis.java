@@ -3,6 +3,9 @@ package io.threadwatch.analyzer.engine;
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.StackTable;
+import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.rules.Sample;
+import io.threadwatch.rules.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -27,7 +30,7 @@ import java.util.TreeMap;
  * and others wait at the same place. A recording shorter than the threshold can only make threads
  * that waited the whole time suspects ({@link #suspect}).
  */
-final class DumpAnalysis {
+final class DumpAnalysis implements SliProducer {
 
     private static final String SOCKET_READ0 = "sun.nio.ch.SocketDispatcher.read0";
     private static final String TIMED_READ = "sun.nio.ch.NioSocketImpl.timedRead";
@@ -48,6 +51,7 @@ final class DumpAnalysis {
     }
 
     private final Sites sites;
+    private final ThreadLedger ledger;
     private final Duration stuckThreshold;
     private final WaitHistory history;
     private final Explanations explanations;
@@ -63,8 +67,10 @@ final class DumpAnalysis {
      */
     private final StackTable dumpedStacks = new StackTable();
 
-    DumpAnalysis(Sites sites, Duration stuckThreshold, WaitHistory history, Explanations explanations) {
+    DumpAnalysis(Sites sites, ThreadLedger ledger, Duration stuckThreshold, WaitHistory history,
+            Explanations explanations) {
         this.sites = sites;
+        this.ledger = ledger;
         this.stuckThreshold = stuckThreshold;
         this.history = history;
         this.explanations = explanations;
@@ -75,7 +81,7 @@ final class DumpAnalysis {
     }
 
     /** Updates the ledger's threads from one dump. */
-    void analyze(ThreadDump dump, ThreadLedger ledger) {
+    void analyze(ThreadDump dump) {
         dumps++;
         boolean sparse = previousDump == null
                 || Duration.between(previousDump, dump.time()).compareTo(stuckThreshold.dividedBy(2)) > 0;
@@ -193,7 +199,7 @@ final class DumpAnalysis {
      *
      * @param observedFrom when the recording (or the watch) started
      */
-    void suspect(ThreadLedger ledger, Instant observedFrom, Instant end) {
+    void suspect(Instant observedFrom, Instant end) {
         Map<Site, List<TrackedThread>> bySite = new TreeMap<>();
         for (TrackedThread thread : ledger.live()) {
             TrackedThread.BlockedObservation blocked = thread.blocked;
@@ -237,6 +243,28 @@ final class DumpAnalysis {
     /** The deadlocks of the latest dump. */
     List<Deadlock> deadlocks() {
         return deadlocks;
+    }
+
+    /** The threads stuck now, by site and state, and the deadlocked ones of the latest dump, by site. */
+    @Override
+    public List<Sample> closeWindow(Window window) {
+        List<Sample> samples = new ArrayList<>();
+        Map<String, Integer> stuck = new TreeMap<>();
+        for (TrackedThread thread : ledger.live()) {
+            if (thread.stuck != null) {
+                stuck.merge(thread.stuck.site().label() + "\n" + thread.stuck.state(), 1, Integer::sum);
+            }
+        }
+        stuck.forEach((key, count) -> {
+            String[] siteAndState = key.split("\n", 2);
+            samples.add(Sli.THREADS_STUCK.sample(count, "site", siteAndState[0], "state", siteAndState[1]));
+        });
+        Map<String, Integer> deadlocked = new TreeMap<>();
+        for (Deadlock deadlock : deadlocks) {
+            deadlocked.merge(deadlock.site().label(), deadlock.members().size(), Integer::sum);
+        }
+        deadlocked.forEach((site, count) -> samples.add(Sli.THREADS_DEADLOCKED.sample(count, "site", site)));
+        return samples;
     }
 
     /** The latest stuck threads seen at a site, for evidence; empty if none ever were. */

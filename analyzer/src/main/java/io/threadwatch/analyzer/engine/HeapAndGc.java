@@ -22,7 +22,7 @@ import java.util.Map;
  * {@link LiveSetTrend}) judged against the heap's maximum size. Memory: a few histograms, the
  * collections of the open window and the live-set points of the trend's span.
  */
-final class HeapAndGc {
+final class HeapAndGc implements SliProducer {
 
     private static final int TOP = 8;
     /** Collections whose heap summary or name is still to come; the JVM writes them within microseconds. */
@@ -125,7 +125,8 @@ final class HeapAndGc {
     }
 
     /** The window's GC and heap SLIs; then starts the next window. */
-    List<Sample> closeWindow(Window window) {
+    @Override
+    public List<Sample> closeWindow(Window window) {
         List<Sample> samples = new ArrayList<>();
         double seconds = window.length().toNanos() / 1e9;
         LiveSetTrend.Point point = foldCollections();

@@ -5,6 +5,7 @@ import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.SubmitFailed;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.Sample;
+import io.threadwatch.rules.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,7 +19,7 @@ import java.util.TreeMap;
  * (or no stack) have no site, and without the total a recording full of them showed no pinning
  * SLI at all, as if pinning had not been looked at.
  */
-final class PinningStats {
+final class PinningStats implements SliProducer {
 
     private static final int TOP = 8;
 
@@ -74,7 +75,8 @@ final class PinningStats {
     }
 
     /** The window's pinning SLIs; then starts the next window. */
-    List<Sample> closeWindow() {
+    @Override
+    public List<Sample> closeWindow(Window closing) {
         List<Sample> samples = new ArrayList<>();
         if (pinningSeen) {
             samples.add(Sli.VTHREADS_PINNED_COUNT.sample(windowTotal.count));

@@ -9,8 +9,11 @@
  * }</pre>
  *
  * <p>State is split by concept: {@code ThreadLedger} (live threads and creation sites),
- * {@code BlockingStats} (HdrHistograms per kind and site), {@code LeakTrend} (Commons Math
+ * {@code BlockingStats} (HdrHistograms per kind and site), {@code GrowthTrend} (Commons Math
  * regressions per site), {@code DumpAnalysis} (stuck and deadlocked threads from thread dumps).
+ * Each detector produces its own SLIs when a window closes ({@code SliProducer}: the thread
+ * gauges, platform and virtual thread leaks, dumps, blocking, pinning, heap and GC); the engine
+ * only collects them, in that order, and runs the rules on them.
  * Windows close on event time ({@code WindowClock}); nothing here reads the wall clock. Memory
  * grows with live threads, distinct stacks and sites, never with the number of events.
  *
