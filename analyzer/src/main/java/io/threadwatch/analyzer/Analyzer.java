@@ -132,7 +132,7 @@ public final class Analyzer {
         engine.recordedOnly(recorded);
         recording.requireReadableBy(parser);
         RecordingSource reader = RecordingSource.of(parser, recording, new StackTable(), progress);
-        reader.replay(engine::accept);
+        reader.replay(engine);
         // The last window ends with the recording: an event committed just after its last chunk's
         // end (or dated there by a parser's clock) belongs to it, and no SLI is dated after source.end.
         EngineResult result = engine.finish(end);

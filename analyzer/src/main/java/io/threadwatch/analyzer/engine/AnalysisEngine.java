@@ -1,8 +1,11 @@
 package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.Blocked;
+import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.CpuCount;
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.G1CollectionTyped;
 import io.threadwatch.analyzer.event.GarbageCollected;
 import io.threadwatch.analyzer.event.GcConfigured;
@@ -12,6 +15,7 @@ import io.threadwatch.analyzer.event.JvmInfo;
 import io.threadwatch.analyzer.event.OldObjectSampled;
 import io.threadwatch.analyzer.event.Pinned;
 import io.threadwatch.analyzer.event.SettingObserved;
+import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.SubmitFailed;
 import io.threadwatch.analyzer.event.ThreadCount;
 import io.threadwatch.analyzer.event.ThreadDumped;
@@ -45,7 +49,7 @@ import java.util.function.Consumer;
  * Feeds events into the engine's state, closes windows as event time passes them, and runs the
  * rules on each window's SLIs. One engine analyzes one recording.
  */
-public final class AnalysisEngine {
+public final class AnalysisEngine implements EventSink {
 
     private final EngineSettings settings;
     private final WindowClock clock;
@@ -107,6 +111,7 @@ public final class AnalysisEngine {
     }
 
     /** Takes the next event, in commit-time order. */
+    @Override
     public void accept(Event event) {
         advanceTo(event.time());
         Consumer<Event> handler = handlers.get(event.getClass());
@@ -114,6 +119,24 @@ public final class AnalysisEngine {
             throw new IllegalArgumentException("no handler for " + event.getClass().getName());
         }
         handler.accept(event);
+    }
+
+    /**
+     * Takes the next event when it is a {@link Blocked} wait, by its fields, as
+     * {@code accept(new Blocked(...))} would, without building the record: waits are most of a
+     * recording's events.
+     */
+    @Override
+    public void blocked(long timeEpochNanos, BlockingKind kind, long threadId, long durationNanos, Stack stack,
+                        boolean timed, boolean timedOut, String blocker) {
+        if (finished) {
+            throw new IllegalStateException("the engine has finished");
+        }
+        List<WindowClock.Step> steps = clock.advanceTo(timeEpochNanos);
+        if (!steps.isEmpty()) {
+            take(steps);
+        }
+        onBlocked(timeEpochNanos, kind, threadId, durationNanos, stack, timed, timedOut, blocker);
     }
 
     /**
@@ -217,16 +240,22 @@ public final class AnalysisEngine {
     }
 
     private void onBlocked(Blocked event) {
-        ledger.active(event.threadId(), event.time());
-        virtualThreads.seen(event.threadId(), event.stack());
-        StackShape shape = sites.shape(event.stack());
-        boolean repeat = waitHistory.ended(event.threadId(), event.stack(), shape, event.time(), event.durationNanos());
-        WaitJudge.Verdict verdict = WaitJudge.event(shape, event.kind(), repeat, event.timedOut());
+        onBlocked(EpochNanos.of(event.time()), event.kind(), event.threadId(), event.durationNanos(), event.stack(),
+                event.timed(), event.timedOut(), event.blocker());
+    }
+
+    private void onBlocked(long timeEpochNanos, BlockingKind kind, long threadId, long durationNanos, Stack stack,
+                           boolean timed, boolean timedOut, String blocker) {
+        ledger.active(threadId, timeEpochNanos);
+        virtualThreads.seen(threadId, stack);
+        StackShape shape = sites.shape(stack);
+        boolean repeat = waitHistory.ended(threadId, stack, shape, timeEpochNanos, durationNanos);
+        WaitJudge.Verdict verdict = WaitJudge.event(shape, kind, repeat, timedOut);
         if (!verdict.idle()) {
-            blocking.record(event, shape.site());
+            blocking.record(kind, timeEpochNanos, durationNanos, timed, stack, blocker, shape.site());
             return;
         }
-        Explanations.Entry entry = explanations.idle(verdict, shape, event.stack());
+        Explanations.Entry entry = explanations.idle(verdict, shape, stack);
         if (entry != null) {
             entry.observed();
         }

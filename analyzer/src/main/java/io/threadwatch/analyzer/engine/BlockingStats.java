@@ -1,13 +1,12 @@
 package io.threadwatch.analyzer.engine;
 
-import io.threadwatch.analyzer.event.Blocked;
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Window;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
@@ -54,24 +53,30 @@ final class BlockingStats implements SliProducer {
     // Hash maps on the per-event path; sorted only when a window closes, for stable output.
     private final Map<Key, Cells> cells = new HashMap<>();
     private final Map<BlockingKind, DurationCell> windowByKind = new EnumMap<>(BlockingKind.class);
-    private Instant windowStart;
+    /** The open window's start, in {@link EpochNanos}. */
+    private long windowStartNanos;
 
     /** @param origin where the first window starts */
     BlockingStats(Instant origin) {
-        this.windowStart = origin;
+        this.windowStartNanos = EpochNanos.of(origin);
     }
 
-    /** Records one blocking event at an application site. */
-    void record(Blocked event, Site site) {
-        Cells siteCells = cells.computeIfAbsent(new Key(event.kind(), site), k -> new Cells());
-        long charged = chargeable(event);
-        siteCells.window.record(event.durationNanos(), event.timed(), charged);
-        windowByKind.computeIfAbsent(event.kind(), k -> new DurationCell()).record(event.durationNanos(), event.timed(),
-                charged);
+    /**
+     * Records one {@link io.threadwatch.analyzer.event.Blocked} wait at an application site, by its
+     * fields: the engine takes waits without building their record.
+     *
+     * @param endEpochNanos when it ended, in {@link EpochNanos}
+     */
+    void record(BlockingKind kind, long endEpochNanos, long durationNanos, boolean timed, Stack stack, String blocker,
+                Site site) {
+        Cells siteCells = cells.computeIfAbsent(new Key(kind, site), k -> new Cells());
+        long charged = chargeable(durationNanos, endEpochNanos);
+        siteCells.window.record(durationNanos, timed, charged);
+        windowByKind.computeIfAbsent(kind, k -> new DurationCell()).record(durationNanos, timed, charged);
         RunCell runCell = siteCells.run;
-        runCell.stacks.add(event.stack());
-        if (!event.blocker().isEmpty()) {
-            runCell.blockers.add(event.blocker());
+        runCell.stacks.add(stack);
+        if (!blocker.isEmpty()) {
+            runCell.blockers.add(blocker);
         }
     }
 
@@ -81,8 +86,8 @@ final class BlockingStats implements SliProducer {
      * charging the whole wait here once gave {@code blocked.time.ratio} 8.0 for one thread blocked
      * 8 s in a 1 s window.
      */
-    private long chargeable(Blocked event) {
-        return Math.min(event.durationNanos(), sinceWindowStart(windowStart, event.time()));
+    private long chargeable(long durationNanos, long endEpochNanos) {
+        return Math.min(durationNanos, sinceWindowStart(windowStartNanos, endEpochNanos));
     }
 
     /**
@@ -91,7 +96,11 @@ final class BlockingStats implements SliProducer {
      * charged part of a wait must not depend on which parser read the recording.
      */
     static long sinceWindowStart(Instant windowStart, Instant end) {
-        long nanos = Duration.between(windowStart, end).toNanos();
+        return sinceWindowStart(EpochNanos.of(windowStart), EpochNanos.of(end));
+    }
+
+    private static long sinceWindowStart(long windowStartNanos, long endEpochNanos) {
+        long nanos = endEpochNanos - windowStartNanos;
         return nanos <= 0 ? 0 : nanos / MILLI * MILLI;
     }
 
@@ -126,7 +135,7 @@ final class BlockingStats implements SliProducer {
             }
             cell.reset();
         }
-        windowStart = closing.end();
+        windowStartNanos = EpochNanos.of(closing.end());
         return samples;
     }
 

@@ -127,6 +127,14 @@ final class ThreadLedger {
         }
     }
 
+    /** As {@link #active(long, Instant)}, with the time in {@link io.threadwatch.analyzer.event.EpochNanos}. */
+    void active(long threadId, long epochNanos) {
+        TrackedThread thread = byId.get(threadId);
+        if (thread != null) {
+            thread.active(epochNanos);
+        }
+    }
+
     /** The thread of a dump, added to the ledger if the recording did not see it start. */
     TrackedThread seenInDump(DumpedThread dumped) {
         TrackedThread thread = byId.get(dumped.threadId());

@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.event.EpochNanos;
 import java.time.Instant;
 
 /**
@@ -9,6 +10,7 @@ final class TrackedThread {
 
     /** {@link #lastActivitySecond} of a thread never seen active (no {@code Instant} has it). */
     private static final long NEVER = Long.MIN_VALUE;
+    private static final long NANOS_PER_SECOND = 1_000_000_000L;
 
     final long id;
     String name;
@@ -53,9 +55,16 @@ final class TrackedThread {
 
     /** The thread did something: it is not continuously blocked since any earlier dump. */
     void active(Instant time) {
-        long second = time.getEpochSecond();
-        if (second > lastActivitySecond || second == lastActivitySecond && time.getNano() > lastActivityNano) {
-            setLastActivity(time);
+        active(EpochNanos.of(time));
+    }
+
+    /** As {@link #active(Instant)}, with the time in {@link EpochNanos}, as waits deliver it. */
+    void active(long epochNanos) {
+        long second = Math.floorDiv(epochNanos, NANOS_PER_SECOND);
+        int nano = (int) Math.floorMod(epochNanos, NANOS_PER_SECOND);
+        if (second > lastActivitySecond || second == lastActivitySecond && nano > lastActivityNano) {
+            lastActivitySecond = second;
+            lastActivityNano = nano;
         }
         activeSinceDump = true;
         blocked = null;

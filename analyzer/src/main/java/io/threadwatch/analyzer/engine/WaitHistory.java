@@ -2,7 +2,6 @@ package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.Stack;
 import java.time.Duration;
-import java.time.Instant;
 
 /**
  * What each thread's ended waits show about its loop: the waits it keeps coming back to. A thread
@@ -22,11 +21,13 @@ final class WaitHistory {
      */
     private static final double BACK_TO_BACK_SHARE = 0.01;
     private static final Duration MIN_GAP = Duration.ofMillis(1);
+    private static final long NEVER = Long.MIN_VALUE;
 
     /** One thread's recent waits. */
     private static final class Waits {
         final Stack[] recent = new Stack[RECENT];
-        Instant lastEnd;
+        /** When the last wait ended, in epoch nanoseconds; {@link #NEVER} before the first. */
+        long lastEnd = NEVER;
         long lastDurationNanos;
         Site loopSite;
         Stack loopStack;
@@ -40,7 +41,7 @@ final class WaitHistory {
      * the same wait ended (a task that loops without leaving its wait), since a request's worker
      * also comes back to the same call for every request.
      */
-    boolean ended(long threadId, Stack stack, StackShape shape, Instant end, long durationNanos) {
+    boolean ended(long threadId, Stack stack, StackShape shape, long endEpochNanos, long durationNanos) {
         Waits waits = byThread.get(threadId);
         if (waits == null) {
             if (byThread.size() >= MAX_THREADS) {
@@ -53,14 +54,14 @@ final class WaitHistory {
         if (shape.hasSite() && shape.position() == StackShape.Position.THREAD_ENTRY) {
             repeat = contains(waits.recent, stack);
         } else if (shape.hasSite() && shape.position() == StackShape.Position.TASK && shape.depth() == 1) {
-            repeat = same(waits.recent[0], stack) && backToBack(waits, end.minusNanos(durationNanos));
+            repeat = same(waits.recent[0], stack) && backToBack(waits, endEpochNanos - durationNanos);
         }
         if (repeat) {
             waits.loopSite = shape.site();
             waits.loopStack = stack;
         }
         remember(waits.recent, stack);
-        waits.lastEnd = end;
+        waits.lastEnd = endEpochNanos;
         waits.lastDurationNanos = durationNanos;
         return repeat;
     }
@@ -85,12 +86,12 @@ final class WaitHistory {
         byThread.remove(threadId);
     }
 
-    private static boolean backToBack(Waits waits, Instant start) {
-        if (waits.lastEnd == null) {
+    private static boolean backToBack(Waits waits, long startEpochNanos) {
+        if (waits.lastEnd == NEVER) {
             return false;
         }
         long allowed = Math.max(MIN_GAP.toNanos(), (long) (waits.lastDurationNanos * BACK_TO_BACK_SHARE));
-        long gap = Duration.between(waits.lastEnd, start).toNanos();
+        long gap = startEpochNanos - waits.lastEnd;
         return gap <= allowed;
     }
 

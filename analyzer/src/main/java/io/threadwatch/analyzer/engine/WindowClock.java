@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.rules.Window;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +44,8 @@ final class WindowClock {
     private Instant openEnd;
     /** When the open window closes: its end, or for the last window of a stretch, the next stretch's start. */
     private Instant closeAt;
+    /** {@link #closeAt} in {@link EpochNanos}, for the per-wait check that costs no object. */
+    private long closeAtNanos;
     private boolean started;
 
     WindowClock(Instant origin, Duration length) {
@@ -74,6 +77,15 @@ final class WindowClock {
         this.stretch = 0;
         this.stretchEnd = recorded.isEmpty() ? Instant.MAX : recorded.get(0).end();
         open(openStart);
+    }
+
+    /** As {@link #advanceTo(Instant)}, with the time in {@link EpochNanos}. */
+    List<Step> advanceTo(long epochNanos) {
+        if (epochNanos < closeAtNanos) {
+            started = true;
+            return List.of();
+        }
+        return advanceTo(EpochNanos.toInstant(epochNanos));
     }
 
     /** The windows that close, and the stretches skipped, because event time reached {@code time}; oldest first. */
@@ -111,6 +123,7 @@ final class WindowClock {
             openStart = end;
             openEnd = end.plus(length);
             closeAt = openEnd;
+            closeAtNanos = EpochNanos.of(closeAt);
             stretchEnd = Instant.MAX;
         }
         return steps;
@@ -124,6 +137,7 @@ final class WindowClock {
         boolean lastOfStretch = openEnd.equals(stretchEnd);
         closeAt = !lastOfStretch ? openEnd
                 : stretch + 1 < recorded.size() ? recorded.get(stretch + 1).start() : Instant.MAX;
+        closeAtNanos = EpochNanos.of(closeAt);
     }
 
     private static Instant later(Instant a, Instant b) {

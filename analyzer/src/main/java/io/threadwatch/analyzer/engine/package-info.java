@@ -4,7 +4,7 @@
  *
  * <pre>{@code
  * AnalysisEngine engine = new AnalysisEngine(EngineSettings.defaults(start, Duration.ofSeconds(4), rules));
- * source.replay(engine::accept);
+ * source.replay(engine);
  * EngineResult result = engine.finish(end);
  * }</pre>
  *

@@ -1,12 +1,11 @@
 package io.threadwatch.analyzer.source;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.source.jdk.JfrFileSource;
 import io.threadwatch.analyzer.source.jmc.JmcFileSource;
 import io.threadwatch.analyzer.source.threadwatch.ChunkFileSource;
 import java.util.List;
-import java.util.function.Consumer;
 
 /** Replays a prepared recording as neutral events in commit-time order: one implementation per {@link Parser}. */
 public interface RecordingSource {
@@ -18,7 +17,7 @@ public interface RecordingSource {
      * @throws RecordingException when the parser cannot read a file; {@link RecordingException#otherParserMayRead()}
      *                            says whether another parser is worth a try
      */
-    void replay(Consumer<Event> sink) throws RecordingException;
+    void replay(EventSink sink) throws RecordingException;
 
     /**
      * What the last {@link #replay} skipped inside files it could otherwise read, e.g. a corrupt

@@ -19,7 +19,7 @@
  *
  * <pre>{@code
  * try (RecordingFiles files = RecordingFiles.open(List.of(Path.of("app.jfr.gz")), RecordingLimits.DEFAULT)) {
- *     RecordingSource.of(Parser.THREADWATCH, files, new StackTable()).replay(engine::accept);
+ *     RecordingSource.of(Parser.THREADWATCH, files, new StackTable()).replay(engine);
  * }
  * }</pre>
  *

@@ -1,5 +1,7 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.event.Blocked;
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
@@ -57,10 +59,31 @@ final class EngineRun {
 
     /** Analyzes the events (sorted by time, as the sources deliver them) up to {@code endSeconds}. */
     EngineResult finish(double endSeconds) {
-        AnalysisEngine engine = new AnalysisEngine(new EngineSettings(T0, window, EngineSettings.DEFAULT_STUCK_THRESHOLD,
-                EngineSettings.DEFAULT_LEAK_SPAN, CatalogLoader.builtIn(), RuleLoader.forSlis(Sli.ids()).builtIn(), true));
+        AnalysisEngine engine = engine();
         events.stream().sorted(Comparator.comparing(Event::time)).forEach(engine::accept);
         return engine.finish(at(endSeconds));
+    }
+
+    /**
+     * As {@link #finish}, with each {@link Blocked} wait handed over by its fields
+     * ({@link AnalysisEngine#blocked}), as Threadwatch's own parser hands them.
+     */
+    EngineResult finishByFields(double endSeconds) {
+        AnalysisEngine engine = engine();
+        events.stream().sorted(Comparator.comparing(Event::time)).forEach(event -> {
+            if (event instanceof Blocked wait) {
+                engine.blocked(EpochNanos.of(wait.time()), wait.kind(), wait.threadId(), wait.durationNanos(),
+                        wait.stack(), wait.timed(), wait.timedOut(), wait.blocker());
+            } else {
+                engine.accept(event);
+            }
+        });
+        return engine.finish(at(endSeconds));
+    }
+
+    private AnalysisEngine engine() {
+        return new AnalysisEngine(new EngineSettings(T0, window, EngineSettings.DEFAULT_STUCK_THRESHOLD,
+                EngineSettings.DEFAULT_LEAK_SPAN, CatalogLoader.builtIn(), RuleLoader.forSlis(Sli.ids()).builtIn(), true));
     }
 
     /** The values of one SLI with exactly these labels, by window end. */

@@ -3,6 +3,7 @@ package io.threadwatch.analyzer.engine;
 import static io.threadwatch.analyzer.engine.FrameClassifierTest.f;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.StackTable;
 import java.time.Instant;
@@ -21,8 +22,8 @@ class WaitHistoryTest {
         Stack take = table.intern(Stacks.CONSUMER_LOOP_TAKE, false);
         StackShape shape = sites.shape(take);
         WaitHistory history = new WaitHistory();
-        assertThat(history.ended(7, take, shape, T0.plusSeconds(5), 5_000_000_000L)).as("the first wait").isFalse();
-        assertThat(history.ended(7, take, shape, T0.plusSeconds(12), 2_000_000_000L)).as("back, after work").isTrue();
+        assertThat(history.ended(7, take, shape, EpochNanos.of(T0.plusSeconds(5)), 5_000_000_000L)).as("the first wait").isFalse();
+        assertThat(history.ended(7, take, shape, EpochNanos.of(T0.plusSeconds(12)), 2_000_000_000L)).as("back, after work").isTrue();
         assertThat(history.loopSite(7)).isEqualTo(shape.site());
         history.forget(7);
         assertThat(history.loopSite(7)).isNull();
@@ -36,12 +37,12 @@ class WaitHistoryTest {
                 f("java.lang.Thread.run", 1583)), false);
         StackShape shape = sites.shape(poll);
         WaitHistory history = new WaitHistory();
-        history.ended(8, poll, shape, T0.plusSeconds(2), 2_000_000_000L);
-        assertThat(history.ended(8, poll, shape, T0.plusSeconds(4), 2_000_000_000L)).as("back to back").isTrue();
+        history.ended(8, poll, shape, EpochNanos.of(T0.plusSeconds(2)), 2_000_000_000L);
+        assertThat(history.ended(8, poll, shape, EpochNanos.of(T0.plusSeconds(4)), 2_000_000_000L)).as("back to back").isTrue();
 
         WaitHistory requests = new WaitHistory();
-        requests.ended(9, poll, shape, T0.plusSeconds(2), 2_000_000_000L);
-        assertThat(requests.ended(9, poll, shape, T0.plusMillis(4_500), 2_000_000_000L)).as("half a second between")
+        requests.ended(9, poll, shape, EpochNanos.of(T0.plusSeconds(2)), 2_000_000_000L);
+        assertThat(requests.ended(9, poll, shape, EpochNanos.of(T0.plusMillis(4_500)), 2_000_000_000L)).as("half a second between")
                 .isFalse();
     }
 
@@ -50,8 +51,8 @@ class WaitHistoryTest {
         Stack borrow = table.intern(Stacks.LEAKY_POOL_BORROW, false);
         StackShape shape = sites.shape(borrow);
         WaitHistory history = new WaitHistory();
-        history.ended(10, borrow, shape, T0.plusSeconds(1), 700_000_000L);
-        assertThat(history.ended(10, borrow, shape, T0.plusMillis(1_700), 700_000_000L)).isFalse();
+        history.ended(10, borrow, shape, EpochNanos.of(T0.plusSeconds(1)), 700_000_000L);
+        assertThat(history.ended(10, borrow, shape, EpochNanos.of(T0.plusMillis(1_700)), 700_000_000L)).isFalse();
         assertThat(history.loopSite(10)).isNull();
     }
 }

@@ -1,6 +1,7 @@
 package io.threadwatch.analyzer.source.jdk;
 
 import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.source.ChunkHeader;
 import io.threadwatch.analyzer.source.ProgressCounter;
@@ -65,7 +66,7 @@ public final class JfrFileSource implements RecordingSource {
      * @throws RecordingException when the JDK's parser rejects a chunk or reads no event from a file
      */
     @Override
-    public void replay(Consumer<Event> sink) throws RecordingException {
+    public void replay(EventSink sink) throws RecordingException {
         for (RecordingFiles.Input input : files.inputs()) {
             long delivered = replayRuns(input, sink);
             if (delivered == 0) {

@@ -1,6 +1,6 @@
 package io.threadwatch.analyzer.source.jmc;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.source.ProgressCounter;
 import io.threadwatch.analyzer.source.ReadProgress;
@@ -15,7 +15,6 @@ import io.threadwatch.analyzer.source.translate.Translators;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Consumer;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -67,7 +66,7 @@ public final class JmcFileSource implements RecordingSource {
      *                            of memory on it, or is not in this build (the agent jar)
      */
     @Override
-    public void replay(Consumer<Event> sink) throws RecordingException {
+    public void replay(EventSink sink) throws RecordingException {
         Map<String, EventTranslator> translators = new HashMap<>();
         for (EventTranslator translator : Translators.all()) {
             translators.put(translator.settings().eventName(), translator);

@@ -8,7 +8,7 @@
  *
  * <pre>{@code
  * RecordingSource source = new JmcFileSource(files, new StackTable(), ReadProgress.NONE);
- * source.replay(engine::accept);
+ * source.replay(engine);
  * }</pre>
  *
  * <p>Null handling: JMC's absent values are passed on as

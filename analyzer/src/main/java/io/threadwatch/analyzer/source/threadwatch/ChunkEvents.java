@@ -2,11 +2,11 @@ package io.threadwatch.analyzer.source.threadwatch;
 
 import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.Stack;
-import java.time.Instant;
 import java.util.Arrays;
-import java.util.function.Consumer;
 
 /**
  * The translated events of one chunk, kept compact until the engine takes them, in the order the
@@ -17,9 +17,9 @@ import java.util.function.Consumer;
  * of those collections: at {@code -Xmx256m} on the 100 MB bench file, G1's evacuation pauses took
  * 80-180 ms each, a sixth of the run. So the events that make up almost all of a recording,
  * {@link Blocked} waits, are packed into primitive columns here, where a collection copies no
- * object (large arrays are not moved at all), and are built again, short-lived, as the engine
- * takes them. Stacks and blockers are shared objects already (interned), so only references are
- * kept. Every other event is kept as it is.
+ * object (large arrays are not moved at all), and are handed to the engine field by field
+ * ({@link EventSink#blocked}), which builds no object for them. Stacks and blockers are shared
+ * objects already (interned), so only references are kept. Every other event is kept as it is.
  */
 final class ChunkEvents {
 
@@ -56,11 +56,10 @@ final class ChunkEvents {
         }
         int i = size++;
         this.endTicks[i] = endTicks;
-        if (event instanceof Blocked blocked && fitsNanos(blocked.time())) {
-            Instant time = blocked.time();
+        if (event instanceof Blocked blocked && EpochNanos.fits(blocked.time())) {
             flags[i] = (byte) (blocked.kind().ordinal() << KIND_SHIFT | (blocked.timed() ? TIMED : 0)
                     | (blocked.timedOut() ? TIMED_OUT : 0));
-            timeNanos[i] = time.getEpochSecond() * 1_000_000_000L + time.getNano();
+            timeNanos[i] = EpochNanos.of(blocked.time());
             threadIds[i] = blocked.threadId();
             durationNanos[i] = blocked.durationNanos();
             refs[i] = blocked.stack();
@@ -69,12 +68,6 @@ final class ChunkEvents {
             flags[i] = OBJECT;
             refs[i] = event;
         }
-    }
-
-    /** Whether {@code time} is a {@code long} of epoch nanoseconds (years 1678 to 2262). */
-    private static boolean fitsNanos(Instant time) {
-        long seconds = time.getEpochSecond();
-        return seconds > Long.MIN_VALUE / 1_000_000_000L + 1 && seconds < Long.MAX_VALUE / 1_000_000_000L - 1;
     }
 
     private void grow() {
@@ -185,19 +178,16 @@ final class ChunkEvents {
         return size;
     }
 
-    /** Hands every event of the ended segments to {@code sink}, in delivery order. */
-    void deliverTo(Consumer<Event> sink) {
+    /** Hands every event of the ended segments to {@code sink}, in delivery order; the packed waits field by field. */
+    void deliverTo(EventSink sink) {
         for (int i = 0; i < segmentStart; i++) {
-            sink.accept(event(i));
+            byte flag = flags[i];
+            if (flag == OBJECT) {
+                sink.accept((Event) refs[i]);
+            } else {
+                sink.blocked(timeNanos[i], KINDS[flag >>> KIND_SHIFT], threadIds[i], durationNanos[i], (Stack) refs[i],
+                        (flag & TIMED) != 0, (flag & TIMED_OUT) != 0, blockers[i]);
+            }
         }
-    }
-
-    private Event event(int i) {
-        byte flag = flags[i];
-        if (flag == OBJECT) {
-            return (Event) refs[i];
-        }
-        return new Blocked(Instant.ofEpochSecond(0, timeNanos[i]), KINDS[flag >>> KIND_SHIFT], threadIds[i],
-                durationNanos[i], (Stack) refs[i], (flag & TIMED) != 0, (flag & TIMED_OUT) != 0, blockers[i]);
     }
 }

@@ -1,6 +1,7 @@
 package io.threadwatch.analyzer.source.threadwatch;
 
 import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.source.ChunkHeader;
 import io.threadwatch.analyzer.source.JfrEventNames;
@@ -97,7 +98,7 @@ public final class ChunkFileSource implements RecordingSource {
     }
 
     @Override
-    public void replay(Consumer<Event> sink) throws RecordingException {
+    public void replay(EventSink sink) throws RecordingException {
         skipped.clear();
         for (RecordingFiles.Input input : files.inputs()) {
             try (FileChannel channel = FileChannel.open(input.parseable(), StandardOpenOption.READ)) {
@@ -126,7 +127,7 @@ public final class ChunkFileSource implements RecordingSource {
         }
     }
 
-    private void replayParallel(FileChannel channel, RecordingFiles.Input input, Consumer<Event> sink)
+    private void replayParallel(FileChannel channel, RecordingFiles.Input input, EventSink sink)
             throws RecordingException {
         AtomicInteger counter = new AtomicInteger();
         ExecutorService workers = Executors.newFixedThreadPool(threads, runnable -> {
@@ -252,7 +253,7 @@ public final class ChunkFileSource implements RecordingSource {
      * says how much heap to give.
      */
     private static void deliverWithinHeap(ChunkEvents events, ChunkHeader header, RecordingFiles.Input input,
-                                          Consumer<Event> sink) throws RecordingException {
+                                          EventSink sink) throws RecordingException {
         try {
             events.deliverTo(sink);
         } catch (OutOfMemoryError e) {

@@ -11,7 +11,7 @@
  *
  * <pre>{@code
  * RecordingSource source = new ChunkFileSource(files, new StackTable(), 4);  // 4 decoder threads
- * source.replay(engine::accept);
+ * source.replay(engine);
  * source.skipped();  // corrupt chunks left out, one line each
  * }</pre>
  *

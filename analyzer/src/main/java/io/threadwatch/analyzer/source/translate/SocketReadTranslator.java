@@ -26,7 +26,7 @@ final class SocketReadTranslator implements EventTranslator {
         if (host == null || host.isEmpty()) {
             host = event.getString(ADDRESS);
         }
-        String peer = context.shared((host == null ? "" : host) + ":" + event.getInt(PORT));
+        String peer = context.peer(host == null ? "" : host, event.getInt(PORT));
         // 0 means "no SO_TIMEOUT" (jfr-reference §5).
         long timeoutNanos = event.durationNanos(TIMEOUT);
         boolean timed = timeoutNanos > 0;
