@@ -14,5 +14,10 @@
  * ({@code Thread.getId()}), never by OS thread or name. Durations carry their unit in their name.
  * Nothing here is {@code null}: an absent stack is {@link io.threadwatch.analyzer.event.Stack#EMPTY}
  * and an absent text is the empty string.
+ *
+ * <p>Events go from a source to an {@link io.threadwatch.analyzer.event.EventSink}, a
+ * {@code Consumer<Event>} that may also take a {@code Blocked} wait by its fields, with its time
+ * in {@link io.threadwatch.analyzer.event.EpochNanos}: waits are most of a recording's events,
+ * and the engine takes them so without building an object for each.
  */
 package io.threadwatch.analyzer.event;

@@ -12,7 +12,8 @@ public interface RecordingSource {
 
     /**
      * Sends every translated event, file after file and chunk after chunk in time order, to
-     * {@code sink}, on the calling thread.
+     * {@code sink}, on the calling thread. A source may hand {@link io.threadwatch.analyzer.event.Blocked}
+     * waits over by their fields ({@link EventSink#blocked}); a plain lambda sink still gets records.
      *
      * @throws RecordingException when the parser cannot read a file; {@link RecordingException#otherParserMayRead()}
      *                            says whether another parser is worth a try
