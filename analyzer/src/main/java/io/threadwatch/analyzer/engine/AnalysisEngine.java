@@ -129,13 +129,8 @@ public final class AnalysisEngine implements EventSink {
     @Override
     public void blocked(long timeEpochNanos, BlockingKind kind, long threadId, long durationNanos, Stack stack,
                         boolean timed, boolean timedOut, String blocker) {
-        if (finished) {
-            throw new IllegalStateException("the engine has finished");
-        }
-        List<WindowClock.Step> steps = clock.advanceTo(timeEpochNanos);
-        if (!steps.isEmpty()) {
-            take(steps);
-        }
+        requireRunning();
+        take(clock.advanceTo(timeEpochNanos));
         onBlocked(timeEpochNanos, kind, threadId, durationNanos, stack, timed, timedOut, blocker);
     }
 
@@ -144,14 +139,14 @@ public final class AnalysisEngine implements EventSink {
      * flushes, so that windows close even when no event arrives.
      */
     public void advanceTo(Instant time) {
+        requireRunning();
+        take(clock.advanceTo(time));
+    }
+
+    private void requireRunning() {
         if (finished) {
             throw new IllegalStateException("the engine has finished");
         }
-        List<WindowClock.Step> steps = clock.advanceTo(time);
-        if (steps.isEmpty()) {
-            return;
-        }
-        take(steps);
     }
 
     /**
@@ -164,6 +159,10 @@ public final class AnalysisEngine implements EventSink {
     }
 
     private void take(List<WindowClock.Step> steps) {
+        // Almost every event closes no window: no iterator for those, on the per-wait path.
+        if (steps.isEmpty()) {
+            return;
+        }
         for (WindowClock.Step step : steps) {
             if (step.gap()) {
                 skip(step.window());
@@ -280,9 +279,7 @@ public final class AnalysisEngine implements EventSink {
 
     /** Closes the remaining windows at {@code end} and assembles the findings. */
     public EngineResult finish(Instant end) {
-        if (finished) {
-            throw new IllegalStateException("the engine has finished");
-        }
+        requireRunning();
         List<WindowClock.Step> last = clock.finish(end);
         Duration observed = Duration.between(settings.origin(), end).minus(gaps.skipped());
         if (observed.compareTo(settings.stuckThreshold()) < 0) {

@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.ThreadEnded;
@@ -121,13 +122,10 @@ final class ThreadLedger {
 
     /** Something showed that the thread ran at {@code time}. */
     void active(long threadId, Instant time) {
-        TrackedThread thread = byId.get(threadId);
-        if (thread != null) {
-            thread.active(time);
-        }
+        active(threadId, EpochNanos.of(time));
     }
 
-    /** As {@link #active(long, Instant)}, with the time in {@link io.threadwatch.analyzer.event.EpochNanos}. */
+    /** As {@link #active(long, Instant)}, with the time in {@link EpochNanos}, as waits deliver it. */
     void active(long threadId, long epochNanos) {
         TrackedThread thread = byId.get(threadId);
         if (thread != null) {
