@@ -111,10 +111,14 @@ final class DecodeBudget {
      * size (in whole powers of two, at least twice the heap it had).
      */
     static String outOfHeap(String file, int chunkIndex, int chunks, ChunkHeader chunk, long maxHeapBytes) {
-        return "'" + file + "': chunk " + (chunkIndex + 1) + " of " + chunks + " (" + megabytes(chunk.size())
-                + " MB, about " + megabytes(decodedBytes(chunk.size())) + " MB once decoded) does not fit in the "
-                + megabytes(maxHeapBytes) + " MB heap Java was given: run Java with more heap, e.g. -Xmx"
-                + suggestedHeapMb(chunk, maxHeapBytes) + "m";
+        // A StringBuilder, not '+': these messages are built in a full heap, and the first use of a
+        // '+' links its call site by spinning a class, which then fails with a BootstrapMethodError
+        // (seen in CI on JDK 25, TooLittleHeapTest) instead of giving the message.
+        return new StringBuilder(256).append('\'').append(file).append("': chunk ").append(chunkIndex + 1)
+                .append(" of ").append(chunks).append(" (").append(megabytes(chunk.size())).append(" MB, about ")
+                .append(megabytes(decodedBytes(chunk.size()))).append(" MB once decoded) does not fit in the ")
+                .append(megabytes(maxHeapBytes)).append(" MB heap Java was given: run Java with more heap, e.g. -Xmx")
+                .append(suggestedHeapMb(chunk, maxHeapBytes)).append('m').toString();
     }
 
     /**
@@ -124,9 +128,12 @@ final class DecodeBudget {
      */
     static String outOfHeapWhileAnalyzing(String file, int chunkIndex, int chunks, ChunkHeader chunk,
                                           long maxHeapBytes) {
-        return "'" + file + "': ran out of the " + megabytes(maxHeapBytes) + " MB heap Java was given while "
-                + "analyzing chunk " + (chunkIndex + 1) + " of " + chunks + " (" + megabytes(chunk.size())
-                + " MB): run Java with more heap, e.g. -Xmx" + suggestedHeapMb(chunk, maxHeapBytes) + "m";
+        // A StringBuilder, not '+', as in outOfHeap.
+        return new StringBuilder(256).append('\'').append(file).append("': ran out of the ")
+                .append(megabytes(maxHeapBytes)).append(" MB heap Java was given while analyzing chunk ")
+                .append(chunkIndex + 1).append(" of ").append(chunks).append(" (").append(megabytes(chunk.size()))
+                .append(" MB): run Java with more heap, e.g. -Xmx").append(suggestedHeapMb(chunk, maxHeapBytes))
+                .append('m').toString();
     }
 
     private static long suggestedHeapMb(ChunkHeader chunk, long maxHeapBytes) {
