@@ -23,6 +23,14 @@ public record Blocked(Instant time, BlockingKind kind, long threadId, long durat
 
     public Blocked {
         Objects.requireNonNull(time, "time");
+        requireValid(kind, durationNanos, stack, blocker);
+    }
+
+    /**
+     * Throws as the constructor does for these fields: a sink that takes waits by their fields
+     * ({@link EventSink#blocked}) and builds no record refuses what the record would refuse.
+     */
+    public static void requireValid(BlockingKind kind, long durationNanos, Stack stack, String blocker) {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(stack, "stack");
         Objects.requireNonNull(blocker, "blocker");

@@ -27,7 +27,11 @@ public final class JfrChunk {
     private final long startTicks;
     private final double ticksPerNano;
     private final Map<Long, TypeDescriptor> types;
-    private final Map<Long, Map<Long, Integer>> poolEntries = new HashMap<>();
+    /**
+     * Where each constant-pool entry starts, by type id and key. Looked up whenever an event meets
+     * a key not decoded yet (every new thread of a churning pool), so no key is boxed.
+     */
+    private final LongKeyCache<LongKeyCache<Integer>> poolEntries = new LongKeyCache<>();
     /** Decoded constant-pool entries by type id and key: looked up for every event, so no key is boxed. */
     private final LongKeyCache<LongKeyCache<Object>> resolved = new LongKeyCache<>();
     private final long stringTypeId;
@@ -171,7 +175,7 @@ public final class JfrChunk {
                 if (type == null) {
                     throw new IllegalArgumentException("constant pool of unknown type " + typeId);
                 }
-                Map<Long, Integer> entries = poolEntries.computeIfAbsent(typeId, id -> new HashMap<>());
+                LongKeyCache<Integer> entries = entriesOf(typeId);
                 int count = in.readCount();
                 for (int j = 0; j < count; j++) {
                     long key = in.readLong();
@@ -359,6 +363,18 @@ public final class JfrChunk {
         return (String) value;
     }
 
+    private LongKeyCache<Integer> entriesOf(long typeId) {
+        Object found = poolEntries.find(typeId);
+        if (found != LongKeyCache.ABSENT) {
+            @SuppressWarnings("unchecked")
+            LongKeyCache<Integer> existing = (LongKeyCache<Integer>) found;
+            return existing;
+        }
+        LongKeyCache<Integer> entries = new LongKeyCache<>();
+        poolEntries.put(typeId, entries);
+        return entries;
+    }
+
     /**
      * The constant-pool entry of {@code key}: a {@link DecodedObject}, a string or boxed primitive
      * for a pool of a primitive or simple type, or {@code null} when the pool has no such key.
@@ -378,15 +394,15 @@ public final class JfrChunk {
         if (cached != LongKeyCache.ABSENT) {
             return cached;
         }
-        Map<Long, Integer> entries = poolEntries.get(typeId);
-        Integer position = entries == null ? null : entries.get(key);
+        Object entries = poolEntries.find(typeId);
+        Object position = entries == LongKeyCache.ABSENT ? LongKeyCache.ABSENT : ((LongKeyCache<?>) entries).find(key);
         Object value = null;
-        if (position != null) {
+        if (position != LongKeyCache.ABSENT) {
             // Resolution may recurse into other pools; the cursor is restored for the caller.
             int saved = in.position();
             cache.put(key, null);
             try {
-                in.position(position);
+                in.position((Integer) position);
                 value = decodeEntry(type(typeId));
             } finally {
                 in.position(saved);

@@ -1,6 +1,5 @@
 package io.threadwatch.analyzer.source.jdk;
 
-import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.source.ChunkHeader;
@@ -21,7 +20,6 @@ import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.function.Consumer;
 import jdk.jfr.consumer.EventStream;
 
 /**
@@ -78,7 +76,7 @@ public final class JfrFileSource implements RecordingSource {
         }
     }
 
-    private long replayRuns(RecordingFiles.Input input, Consumer<Event> sink) throws RecordingException {
+    private long replayRuns(RecordingFiles.Input input, EventSink sink) throws RecordingException {
         if (input.chunks().size() == 1) {
             return replay(input, input.parseable(), "", 0, input.chunks(), sink);
         }
@@ -140,7 +138,7 @@ public final class JfrFileSource implements RecordingSource {
      * {@code before} on; {@code part} names them in messages. Returns the events delivered.
      */
     private long replay(RecordingFiles.Input input, Path file, String part, int before, List<ChunkHeader> chunks,
-                        Consumer<Event> sink) throws RecordingException {
+                        EventSink sink) throws RecordingException {
         // Event type ids belong to a chunk's metadata, which differs between JVM builds.
         TranslationContext context = new TranslationContext();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -225,7 +223,7 @@ public final class JfrFileSource implements RecordingSource {
     }
 
     private static void translate(EventTranslator translator, SourceEvent event, TranslationContext context,
-                                  Consumer<Event> sink) {
+                                  EventSink sink) {
         try {
             translator.translate(event, context, sink);
         } catch (RuntimeException e) {

@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.jdk;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.source.translate.TranslationContext;
 import java.util.function.BiConsumer;
-import java.util.function.Consumer;
 import jdk.jfr.consumer.EventStream;
 
 /**
@@ -22,7 +21,7 @@ public final class JfrStreamSource {
      * stream's dispatch thread. A translator or sink that throws loses that one event: the stream
      * goes on and {@code failures} hears the event type and the exception.
      */
-    public static void attach(EventStream stream, StackTable stacks, Consumer<Event> sink,
+    public static void attach(EventStream stream, StackTable stacks, EventSink sink,
                               BiConsumer<String, RuntimeException> failures) {
         TranslationContext context = new TranslationContext();
         StreamTranslators.register(stream, context, stacks, (translator, event) -> {

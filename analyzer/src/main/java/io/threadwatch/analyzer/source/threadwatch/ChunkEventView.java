@@ -64,6 +64,11 @@ final class ChunkEventView implements SourceEvent {
     }
 
     @Override
+    public long endEpochNanos() {
+        return chunk.epochNanos(object.endTicks());
+    }
+
+    @Override
     public long durationNanos() {
         return chunk.epochNanos(object.endTicks()) - chunk.epochNanos(object.startTicks());
     }

@@ -1,7 +1,9 @@
 package io.threadwatch.analyzer.source.threadwatch;
 
+import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.EventSink;
+import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.source.ChunkHeader;
 import io.threadwatch.analyzer.source.JfrEventNames;
@@ -38,7 +40,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.Consumer;
 
 /**
  * Replays recording files with Threadwatch's own chunk decoder ({@link JfrChunk}). Chunks are
@@ -299,7 +300,19 @@ public final class ChunkFileSource implements RecordingSource {
             chunk.scan(byType.keySet(), new JfrChunk.EventHandler() {
                 // One sink for the whole chunk: a lambda capturing each event's end would be allocated per event.
                 private long endTicks;
-                private final Consumer<Event> sink = translated -> ordered.add(endTicks, translated);
+                private final EventSink sink = new EventSink() {
+                    @Override
+                    public void accept(Event translated) {
+                        ordered.add(endTicks, translated);
+                    }
+
+                    @Override
+                    public void blocked(long timeEpochNanos, BlockingKind kind, long threadId, long durationNanos,
+                                        Stack stack, boolean timed, boolean timedOut, String blocker) {
+                        ordered.addBlocked(endTicks, timeEpochNanos, kind, threadId, durationNanos, stack, timed,
+                                timedOut, blocker);
+                    }
+                };
 
                 @Override
                 public void event(DecodedObject event) {

@@ -1,11 +1,10 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.SettingObserved;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
 import java.util.Set;
-import java.util.function.Consumer;
 
 /**
  * {@code jdk.ActiveSetting}: the settings the recording ran with, kept for the event types the
@@ -29,7 +28,7 @@ final class ActiveSettingTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         String eventType = context.eventTypeName(event.getLong(ID));
         String name = event.getString(NAME);
         String value = event.getString(VALUE);

@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
 import io.threadwatch.analyzer.event.CpuCount;
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /**
  * {@code jdk.ContainerConfiguration}: the container's effective CPU count. Emitted only when the
@@ -20,7 +19,7 @@ final class ContainerConfigurationTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         long cpus = event.getLong(EFFECTIVE_CPU_COUNT);
         if (cpus > 0 && cpus <= Integer.MAX_VALUE) {
             sink.accept(new CpuCount(event.startTime(), (int) cpus, CpuCount.Origin.CONTAINER));

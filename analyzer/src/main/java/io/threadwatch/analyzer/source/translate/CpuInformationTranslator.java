@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
 import io.threadwatch.analyzer.event.CpuCount;
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.CPUInformation}: the host's hardware threads, the last resort for "cores". */
 final class CpuInformationTranslator implements EventTranslator {
@@ -17,7 +16,7 @@ final class CpuInformationTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         int hwThreads = event.getInt(HW_THREADS);
         if (hwThreads > 0) {
             sink.accept(new CpuCount(event.startTime(), hwThreads, CpuCount.Origin.HARDWARE));

@@ -1,8 +1,7 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /**
  * Translates one JFR event type into the neutral model. Implementations copy what the engine needs
@@ -14,5 +13,5 @@ public interface EventTranslator {
     JfrEventSettings settings();
 
     /** Translates one event of {@link #settings()}'s type, passing zero or more events on. */
-    void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink);
+    void translate(SourceEvent event, TranslationContext context, EventSink sink);
 }

@@ -1,11 +1,10 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.ThreadSampled;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /**
  * {@code jdk.ExecutionSample}: who ran when. A thread caught running Java code is not stuck, which
@@ -23,7 +22,7 @@ final class ExecutionSampleTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         ThreadRef thread = event.thread(SAMPLED_THREAD);
         long id = ThreadRef.idOf(thread);
         if (id > 0) {

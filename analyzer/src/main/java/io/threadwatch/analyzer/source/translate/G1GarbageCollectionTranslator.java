@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.G1CollectionTyped;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /**
  * {@code jdk.G1GarbageCollection}: the type of each G1 young pause, to tell the mixed ones (which
@@ -22,7 +21,7 @@ final class G1GarbageCollectionTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         sink.accept(new G1CollectionTyped(event.endTime(), event.getLong(GC_ID), event.optionalString(TYPE)));
     }
 }

@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.GarbageCollected;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.GarbageCollection}: one per collection, with its pauses. */
 final class GarbageCollectionTranslator implements EventTranslator {
@@ -21,7 +20,7 @@ final class GarbageCollectionTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         sink.accept(new GarbageCollected(event.endTime(), event.getLong(GC_ID),
                 event.optionalString(NAME), event.optionalString(CAUSE),
                 nanos(event.durationNanos(SUM_OF_PAUSES)), nanos(event.durationNanos(LONGEST_PAUSE))));

@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.GcConfigured;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.GCConfiguration}: which collectors run, to name them in GC findings. */
 final class GcConfigurationTranslator implements EventTranslator {
@@ -18,7 +17,7 @@ final class GcConfigurationTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         sink.accept(new GcConfigured(event.startTime(), event.optionalString(YOUNG_COLLECTOR),
                 event.optionalString(OLD_COLLECTOR)));
     }

@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.HeapConfigured;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.GCHeapConfiguration}: the maximum heap size, that heap growth and a full heap are judged against. */
 final class GcHeapConfigurationTranslator implements EventTranslator {
@@ -17,7 +16,7 @@ final class GcHeapConfigurationTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         sink.accept(new HeapConfigured(event.startTime(), Math.max(0, event.getLong(MAX_SIZE))));
     }
 }

@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.HeapAfterGc;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.GCHeapSummary}: only the "After GC" side, what survived each collection. */
 final class GcHeapSummaryTranslator implements EventTranslator {
@@ -24,7 +23,7 @@ final class GcHeapSummaryTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         if (AFTER_GC.equals(event.getString(WHEN))) {
             RecordFields heapSpace = event.struct(HEAP_SPACE);
             sink.accept(new HeapAfterGc(event.startTime(), event.getLong(GC_ID), event.getLong(HEAP_USED),

@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
 import io.threadwatch.analyzer.event.CpuCount;
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.IntFlag}: only {@code -XX:ActiveProcessorCount}, which overrides every other CPU count. */
 final class IntFlagTranslator implements EventTranslator {
@@ -19,7 +18,7 @@ final class IntFlagTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         // -1 means "not set": the JVM then uses the container or host count.
         if (ACTIVE_PROCESSOR_COUNT.equals(event.getString(NAME)) && event.getInt(VALUE) > 0) {
             sink.accept(new CpuCount(event.startTime(), event.getInt(VALUE), CpuCount.Origin.FLAG));

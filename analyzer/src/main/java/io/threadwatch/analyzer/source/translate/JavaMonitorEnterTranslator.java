@@ -1,11 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.JavaMonitorEnter}: time spent blocked before entering a {@code synchronized} region. */
 final class JavaMonitorEnterTranslator implements EventTranslator {
@@ -18,10 +16,9 @@ final class JavaMonitorEnterTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         // Entering a monitor has no timeout.
-        sink.accept(new Blocked(event.endTime(), BlockingKind.MONITOR_ENTER,
-                ThreadRef.idOf(event.thread()), event.durationNanos(),
-                event.stack(), false, false, event.className(MONITOR_CLASS)));
+        Waits.pass(event, sink, BlockingKind.MONITOR_ENTER, event.durationNanos(), false, false,
+                event.className(MONITOR_CLASS));
     }
 }

@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.ThreadCount;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.JavaThreadStatistics}: the JVM's own live platform thread count, every second. */
 final class JavaThreadStatisticsTranslator implements EventTranslator {
@@ -20,7 +19,7 @@ final class JavaThreadStatisticsTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         sink.accept(new ThreadCount(event.startTime(), event.getLong(ACTIVE_COUNT), event.getLong(DAEMON_COUNT),
                 event.getLong(ACCUMULATED_COUNT), event.getLong(PEAK_COUNT)));
     }

@@ -1,11 +1,10 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.JvmInfo;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
 import java.time.Instant;
-import java.util.function.Consumer;
 
 /** {@code jdk.JVMInformation}: which JVM was recorded. Its arguments are not copied (they may hold secrets). */
 final class JvmInformationTranslator implements EventTranslator {
@@ -21,7 +20,7 @@ final class JvmInformationTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         Instant started = event.instant(JVM_START_TIME);
         sink.accept(new JvmInfo(event.startTime(), nonNull(event.getString(JVM_NAME)),
                 version(nonNull(event.getString(JVM_VERSION))), event.getLong(PID),

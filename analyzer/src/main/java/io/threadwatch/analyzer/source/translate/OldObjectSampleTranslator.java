@@ -1,13 +1,12 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.OldObjectSampled;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * {@code jdk.OldObjectSample}: objects sampled at allocation that are still alive, with the
@@ -37,7 +36,7 @@ final class OldObjectSampleTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         RecordFields object = event.struct(OBJECT);
         String type = object == null ? "" : object.className(TYPE);
         long size = event.hasField(OBJECT_SIZE) ? event.getLong(OBJECT_SIZE) : -1;

@@ -1,11 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.SocketRead}: a blocking read that returned; {@code timeout} is SO_TIMEOUT. */
 final class SocketReadTranslator implements EventTranslator {
@@ -21,7 +19,7 @@ final class SocketReadTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         String host = event.getString(HOST);
         if (host == null || host.isEmpty()) {
             host = event.getString(ADDRESS);
@@ -31,8 +29,6 @@ final class SocketReadTranslator implements EventTranslator {
         long timeoutNanos = event.durationNanos(TIMEOUT);
         boolean timed = timeoutNanos > 0;
         long duration = event.durationNanos();
-        sink.accept(new Blocked(event.endTime(), BlockingKind.SOCKET_READ,
-                ThreadRef.idOf(event.thread()), duration,
-                event.stack(), timed, timed && duration >= timeoutNanos, peer));
+        Waits.pass(event, sink, BlockingKind.SOCKET_READ, duration, timed, timed && duration >= timeoutNanos, peer);
     }
 }

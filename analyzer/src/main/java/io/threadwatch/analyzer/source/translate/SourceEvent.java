@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.source.translate;
 
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.Stack;
 import java.time.Instant;
 
@@ -12,6 +13,19 @@ public interface SourceEvent extends RecordFields {
     Instant startTime();
 
     Instant endTime();
+
+    /** {@link #endEpochNanos()} for an end time no {@code long} of epoch nanoseconds holds. */
+    long NOT_EPOCH_NANOS = Long.MIN_VALUE;
+
+    /**
+     * The end time in {@link EpochNanos}, as JFR writes times, so that a translator can pass the
+     * time of a wait on without building an {@link Instant}; {@link #NOT_EPOCH_NANOS} when a
+     * corrupt time is beyond what it holds, and then only {@link #endTime()} has it.
+     */
+    default long endEpochNanos() {
+        Instant end = endTime();
+        return EpochNanos.fits(end) ? EpochNanos.of(end) : NOT_EPOCH_NANOS;
+    }
 
     /** End time minus start time, in nanoseconds. */
     long durationNanos();

@@ -1,11 +1,10 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
+import java.time.Instant;
 
 /** {@code jdk.ThreadPark}: every {@code java.util.concurrent} wait. */
 final class ThreadParkTranslator implements EventTranslator {
@@ -20,15 +19,23 @@ final class ThreadParkTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         // Not-set values are Long.MIN_VALUE, not 0 (jfr-reference §0.7): untimed park or no parkUntil.
         long timeoutNanos = event.getLong(TIMEOUT);
         long untilMillis = event.getLong(UNTIL);
         boolean timed = timeoutNanos > 0 || untilMillis > 0;
         long duration = event.durationNanos();
-        boolean timedOut = timeoutNanos > 0 ? duration >= timeoutNanos
-                : untilMillis > 0 && !event.endTime().isBefore(java.time.Instant.ofEpochMilli(untilMillis));
-        sink.accept(new Blocked(event.endTime(), BlockingKind.PARK, ThreadRef.idOf(event.thread()),
-                duration, event.stack(), timed, timedOut, event.className(PARKED_CLASS)));
+        boolean timedOut = timeoutNanos > 0 ? duration >= timeoutNanos : untilMillis > 0 && reached(event, untilMillis);
+        Waits.pass(event, sink, BlockingKind.PARK, duration, timed, timedOut, event.className(PARKED_CLASS));
+    }
+
+    /** Whether the park ended at or after its deadline, {@code untilMillis} after the epoch. */
+    private static boolean reached(SourceEvent event, long untilMillis) {
+        long end = event.endEpochNanos();
+        if (end == SourceEvent.NOT_EPOCH_NANOS) {
+            return !event.endTime().isBefore(Instant.ofEpochMilli(untilMillis));
+        }
+        // The deadline is a whole millisecond: the end reached it when its own millisecond did.
+        return Math.floorDiv(end, 1_000_000L) >= untilMillis;
     }
 }

@@ -1,11 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.ThreadSleep}; the requested time is not needed, the measured duration is. */
 final class ThreadSleepTranslator implements EventTranslator {
@@ -16,8 +14,7 @@ final class ThreadSleepTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
-        sink.accept(new Blocked(event.endTime(), BlockingKind.SLEEP, ThreadRef.idOf(event.thread()),
-                event.durationNanos(), event.stack(), true, true, ""));
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
+        Waits.pass(event, sink, BlockingKind.SLEEP, event.durationNanos(), true, true, "");
     }
 }

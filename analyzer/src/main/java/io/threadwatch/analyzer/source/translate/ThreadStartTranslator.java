@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.ThreadStarted;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.ThreadStart}: its stack is the creator's (the code that called {@code start()}). */
 final class ThreadStartTranslator implements EventTranslator {
@@ -18,7 +17,7 @@ final class ThreadStartTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         // One event with thread = N/A was seen on 17 (jfr-reference §3): nothing to track then.
         ThreadRef thread = event.thread(THREAD);
         if (thread == null || thread.javaThreadId() <= 0) {

@@ -1,7 +1,6 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
-import java.util.function.Consumer;
+import io.threadwatch.analyzer.event.EventSink;
 
 /**
  * A failure inside a translator or the engine, as opposed to one in a parser or the recording's
@@ -17,7 +16,7 @@ public final class TranslatorFailure extends RuntimeException {
 
     /** Translates one event, naming its type when the translator or the sink throws. */
     public static void translate(EventTranslator translator, SourceEvent event, TranslationContext context,
-                          Consumer<Event> sink) {
+                          EventSink sink) {
         try {
             translator.translate(event, context, sink);
         } catch (RuntimeException e) {

@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.VirtualThreadEnded;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.VirtualThreadEnd} (JDK 21+), paired with its start on the Java thread id. */
 final class VirtualThreadEndTranslator implements EventTranslator {
@@ -17,7 +16,7 @@ final class VirtualThreadEndTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         long id = event.getLong(JAVA_THREAD_ID);
         if (id > 0) {
             sink.accept(new VirtualThreadEnded(event.startTime(), id));

@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.Pinned;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /**
  * {@code jdk.VirtualThreadPinned} (JDK 21+): a virtual thread that blocked while pinned. JDK 24+
@@ -21,7 +20,7 @@ final class VirtualThreadPinnedTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         sink.accept(new Pinned(event.endTime(), ThreadRef.idOf(event.thread()),
                 event.durationNanos(), event.stack(),
                 event.optionalString(PINNED_REASON),

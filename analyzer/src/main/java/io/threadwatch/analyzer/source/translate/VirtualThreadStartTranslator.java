@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.VirtualThreadStarted;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /**
  * {@code jdk.VirtualThreadStart} (JDK 21+), off in the JDK's settings: one event per virtual
@@ -21,7 +20,7 @@ final class VirtualThreadStartTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         long id = event.getLong(JAVA_THREAD_ID);
         if (id > 0) {
             // The event's thread is the virtual thread itself (jfr-reference §6).

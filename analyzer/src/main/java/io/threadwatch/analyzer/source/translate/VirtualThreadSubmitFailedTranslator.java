@@ -1,10 +1,9 @@
 package io.threadwatch.analyzer.source.translate;
 
-import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.SubmitFailed;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.JfrEventSettings;
-import java.util.function.Consumer;
 
 /** {@code jdk.VirtualThreadSubmitFailed} (JDK 21+): the scheduler refused a virtual thread's task. */
 final class VirtualThreadSubmitFailedTranslator implements EventTranslator {
@@ -18,7 +17,7 @@ final class VirtualThreadSubmitFailedTranslator implements EventTranslator {
     }
 
     @Override
-    public void translate(SourceEvent event, TranslationContext context, Consumer<Event> sink) {
+    public void translate(SourceEvent event, TranslationContext context, EventSink sink) {
         sink.accept(new SubmitFailed(event.startTime(), event.getLong(JAVA_THREAD_ID),
                 event.optionalString(EXCEPTION_MESSAGE), event.stack()));
     }

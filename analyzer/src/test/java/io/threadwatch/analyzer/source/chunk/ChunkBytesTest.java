@@ -82,6 +82,47 @@ class ChunkBytesTest {
         out.writeBytes(bytes);
     }
 
+    @Test
+    void integersOfEveryLengthReadAndSkipTheSameWhereverTheyLieInTheChunk() {
+        long[] values = {0, 1, 0x7f, 0x80, 0x3fff, 0x4000, 1_000_000, 0x0fffffffL, 0x10000000L, 1L << 35,
+                (1L << 49) - 1, 1L << 49, (1L << 56) - 1, 1L << 56, Long.MAX_VALUE, -1, Long.MIN_VALUE,
+                System.nanoTime()};
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        for (long value : values) {
+            jfrVarint(out, value);
+        }
+        byte[] encoded = out.toByteArray();
+        // Read from every starting value, so that each is met both far from the end and within the
+        // last eight bytes, where fewer bytes are left than a whole read takes.
+        int offset = 0;
+        for (int first = 0; first < values.length; first++) {
+            ChunkBytes read = new ChunkBytes(ByteBuffer.wrap(encoded, offset, encoded.length - offset).slice(), true);
+            ChunkBytes skipped = new ChunkBytes(ByteBuffer.wrap(encoded, offset, encoded.length - offset).slice(), true);
+            for (int i = first; i < values.length; i++) {
+                assertThat(read.readLong()).as("value %d from %d", i, first).isEqualTo(values[i]);
+                skipped.skipLong();
+                assertThat(skipped.position()).as("after skipping value %d", i).isEqualTo(read.position());
+            }
+            assertThat(read.remaining()).isZero();
+            ByteArrayOutputStream one = new ByteArrayOutputStream();
+            jfrVarint(one, values[first]);
+            offset += one.size();
+        }
+    }
+
+    /** JFR's writer: seven bits a byte for eight bytes, then the top eight bits whole in a ninth. */
+    private static void jfrVarint(ByteArrayOutputStream out, long value) {
+        for (int i = 0; i < 8; i++) {
+            if ((value & ~0x7fL) == 0) {
+                out.write((int) value);
+                return;
+            }
+            out.write((int) (value & 0x7f) | 0x80);
+            value >>>= 7;
+        }
+        out.write((int) value & 0xff);
+    }
+
     /** JFR's compressed integers: seven bits a byte, least significant first. */
     private static void varint(ByteArrayOutputStream out, long value) {
         while ((value & ~0x7fL) != 0) {

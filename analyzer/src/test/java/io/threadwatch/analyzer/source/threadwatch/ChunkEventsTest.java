@@ -1,9 +1,11 @@
 package io.threadwatch.analyzer.source.threadwatch;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.Event;
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
@@ -11,7 +13,9 @@ import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.event.ThreadEnded;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -74,6 +78,42 @@ class ChunkEventsTest {
     }
 
     @Test
+    void ordersInterleavedThreadBuffersAsAStableSortByEndTimeWouldOverEveryWidthOfTime() {
+        // As in a flush segment: hundreds of threads' buffers, each in time order, interleaved in
+        // short runs; many ties. The widths take the sort through one to four digits.
+        for (long span : new long[] {1, 2_000, 1L << 22, 1_000_000_000L, (1L << 39) - 1}) {
+            Random random = new Random(span);
+            int count = 60_000;
+            long[] ticks = new long[count];
+            long[] threadClock = new long[300];
+            for (int i = 0; i < count; i++) {
+                int thread = (i / 10 + random.nextInt(3)) % threadClock.length;
+                threadClock[thread] = Math.min(span, threadClock[thread] + random.nextInt(8) * (span / 4_000 + 1));
+                ticks[i] = 5_000 + (random.nextInt(5) == 0 ? random.nextLong(span + 1) : threadClock[thread]);
+            }
+            ChunkEvents events = new ChunkEvents();
+            List<Event> added = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                Event event = i % 4 == 0 ? new ThreadEnded(BASE.plusNanos(i), i)
+                        : blocked(BASE.plusNanos(i), BlockingKind.PARK, i, TAKE, false, false, "");
+                added.add(event);
+                events.add(ticks[i], event);
+            }
+            events.endSegment();
+
+            List<Integer> expected = new ArrayList<>();
+            for (int i = 0; i < count; i++) {
+                expected.add(i);
+            }
+            expected.sort(Comparator.comparingLong(i -> ticks[i]));
+            List<Event> delivered = new ArrayList<>();
+            events.deliverTo(delivered::add);
+
+            assertThat(delivered).as("span %d", span).isEqualTo(expected.stream().map(added::get).toList());
+        }
+    }
+
+    @Test
     void aClearedStoreGivesOnlyTheNextChunksEvents() {
         ChunkEvents events = new ChunkEvents();
         for (int i = 0; i < 3_000; i++) {
@@ -108,6 +148,29 @@ class ChunkEventsTest {
         events.deliverTo(delivered::add);
 
         assertThat(delivered).containsExactly(far, before1970);
+    }
+
+    @Test
+    void aWaitAddedByItsFieldsComesBackAsTheRecordWouldAndIsRefusedAsTheRecordWouldBe() {
+        Blocked asRecord = blocked(BASE.plusNanos(700), BlockingKind.MONITOR_WAIT, 12, TAKE, true, false,
+                "java.lang.Object");
+        Blocked byFields = blocked(BASE.plusNanos(300), BlockingKind.SOCKET_READ, 13, Stack.EMPTY, true, true,
+                "db.example:5432");
+        ChunkEvents events = new ChunkEvents();
+        events.add(700, asRecord);
+        events.addBlocked(300, EpochNanos.of(byFields.time()), byFields.kind(), byFields.threadId(),
+                byFields.durationNanos(), byFields.stack(), byFields.timed(), byFields.timedOut(), byFields.blocker());
+        events.endSegment();
+
+        List<Event> delivered = new ArrayList<>();
+        events.deliverTo(delivered::add);
+
+        assertThat(delivered).containsExactly(byFields, asRecord);
+        assertThatThrownBy(() -> events.addBlocked(1, 0, BlockingKind.PARK, 1, -1, TAKE, false, false, ""))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("negative duration");
+        assertThatThrownBy(() -> events.addBlocked(1, 0, BlockingKind.PARK, 1, 1, null, false, false, ""))
+                .isInstanceOf(NullPointerException.class).hasMessageContaining("stack");
+        assertThat(events.size()).as("a refused wait is not kept").isEqualTo(2);
     }
 
     @Test
