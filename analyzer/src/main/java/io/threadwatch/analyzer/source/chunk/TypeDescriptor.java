@@ -1,19 +1,14 @@
 package io.threadwatch.analyzer.source.chunk;
 
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * One type of a chunk's metadata: an event type, a constant-pool type, a struct or a primitive.
- * Field lookups by name go through a map built once per metadata, and the names translators ask
- * by are remembered by reference.
+ * Field lookups by name go through a map built once per chunk.
  */
 public final class TypeDescriptor {
-
-    /** Names asked remembered by reference; beyond this, callers building names go to the map. */
-    private static final int MAX_ASKED = 16;
 
     private final long id;
     private final String name;
@@ -21,7 +16,6 @@ public final class TypeDescriptor {
     private final boolean simple;
     private final List<FieldDescriptor> fields;
     private final Map<String, Integer> indexes = new HashMap<>();
-    private Asked asked = Asked.NONE;
     private final Primitive primitive;
     /** Fields every event reads, looked up once per chunk rather than once per event. */
     final int startTimeIndex;
@@ -134,49 +128,11 @@ public final class TypeDescriptor {
         return fields;
     }
 
-    /**
-     * The index of a field, or -1 when the type has no such field.
-     *
-     * <p>Translators ask by names they hold as constants, several per event, and a map lookup
-     * compares the name's characters with the metadata's copy every time: 14% of the decoding
-     * threads' time on the 1 GB bench file. So the names asked are remembered by reference, and
-     * the next ask with the same string object is a scan of a few references. Any other string
-     * still finds its field through the map.
-     */
+    /** The index of a field, or -1 when the type has no such field. */
     public int indexOf(String field) {
-        Asked known = asked;
-        String[] names = known.names;
-        for (int i = 0; i < names.length; i++) {
-            if (names[i] == field) {
-                return known.indexes[i];
-            }
-        }
         Integer index = indexes.get(field);
-        int found = index == null ? -1 : index;
-        if (names.length < MAX_ASKED) {
-            asked = known.with(field, found);
-        }
-        return found;
+        return index == null ? -1 : index;
     }
-
-    /**
-     * The names asked so far and their indexes. Types are shared by the chunks decoding on several
-     * threads: a holder is never changed once built, and its final fields make its arrays visible
-     * to a thread that reads the holder without a lock. Two threads adding at once may lose one
-     * name, which is asked again through the map.
-     */
-    private record Asked(String[] names, int[] indexes) {
-        static final Asked NONE = new Asked(new String[0], new int[0]);
-
-        Asked with(String name, int index) {
-            String[] moreNames = Arrays.copyOf(names, names.length + 1);
-            int[] moreIndexes = Arrays.copyOf(indexes, indexes.length + 1);
-            moreNames[names.length] = name;
-            moreIndexes[indexes.length] = index;
-            return new Asked(moreNames, moreIndexes);
-        }
-    }
-
 
     @Override
     public String toString() {
