@@ -59,11 +59,7 @@ final class ChunkEvents {
 
     /** Adds an event of the current flush segment, which ended at {@code endTicks}. */
     void add(long endTicks, Event event) {
-        if (size == this.endTicks.length) {
-            grow();
-        }
-        int i = size++;
-        this.endTicks[i] = endTicks;
+        int i = next(endTicks);
         if (event instanceof Blocked blocked && EpochNanos.fits(blocked.time())) {
             pack(i, EpochNanos.of(blocked.time()), blocked.kind(), blocked.threadId(), blocked.durationNanos(),
                     blocked.stack(), blocked.timed(), blocked.timedOut(), blocked.blocker());
@@ -81,12 +77,17 @@ final class ChunkEvents {
     void addBlocked(long endTicks, long timeEpochNanos, BlockingKind kind, long threadId, long durationNanos,
                     Stack stack, boolean timed, boolean timedOut, String blocker) {
         Blocked.requireValid(kind, durationNanos, stack, blocker);
+        pack(next(endTicks), timeEpochNanos, kind, threadId, durationNanos, stack, timed, timedOut, blocker);
+    }
+
+    /** Takes the next slot, for an event of the current flush segment that ended at {@code endTicks}. */
+    private int next(long endTicks) {
         if (size == this.endTicks.length) {
             grow();
         }
         int i = size++;
         this.endTicks[i] = endTicks;
-        pack(i, timeEpochNanos, kind, threadId, durationNanos, stack, timed, timedOut, blocker);
+        return i;
     }
 
     private void pack(int i, long timeEpochNanos, BlockingKind kind, long threadId, long durationNanos, Stack stack,
