@@ -67,6 +67,8 @@ public final class AnalysisEngine implements EventSink {
     private final RecordingSettings recordingSettings = new RecordingSettings();
     /** Every detector's SLIs, in the order the report lists them. */
     private final List<SliProducer> detectors;
+    /** Findings from the rules' firings, with each detector's evidence. */
+    private final FindingAssembler assembler;
     private final Limitations.EventCounts counts = new Limitations.EventCounts();
     private final RuleEvaluator evaluator;
     private final List<SliPoint> slis = new ArrayList<>();
@@ -105,8 +107,13 @@ public final class AnalysisEngine implements EventSink {
         this.heap = new HeapAndGc(settings.origin(), settings.window().multipliedBy(settings.leakSpanWindows()));
         this.leakCandidates = new LeakCandidates(sites);
         this.evaluator = new RuleEvaluator(settings.rules());
-        this.detectors = List.of(threadGauges, new PlatformThreadLeaks(ledger, settings, explanations), dumps,
-                new VirtualThreadLeaks(virtualThreads, recordingSettings, settings), blocking, pinning, heap);
+        PlatformThreadLeaks threadLeaks = new PlatformThreadLeaks(ledger, dumps, settings, explanations);
+        VirtualThreadLeaks virtualThreadLeaks = new VirtualThreadLeaks(virtualThreads, recordingSettings, settings);
+        this.detectors = List.of(threadGauges, threadLeaks, dumps, virtualThreadLeaks, blocking, pinning, heap);
+        this.assembler = new FindingAssembler(sites,
+                List.of(threadLeaks, dumps, virtualThreadLeaks, blocking, pinning, heap, leakCandidates),
+                new FindingConfidence(ledger, dumps), virtualThreadLeaks,
+                new PatternClassifier(settings.catalog().patterns()));
         registerHandlers();
     }
 
@@ -291,14 +298,9 @@ public final class AnalysisEngine implements EventSink {
         List<Limitation> limitations = new ArrayList<>(
                 Limitations.assess(recordingSettings, counts, settings, observed));
         limitations.addAll(gaps.limitations());
-        return new EngineResult(slis, assembler().assemble(evaluator.firings()), limitations, explanations.report(),
+        return new EngineResult(slis, assembler.assemble(evaluator.firings()), limitations, explanations.report(),
                 windows,
                 threadGauges.cpus(), jvm == null ? "" : jvm.name(), jvm == null ? "" : jvm.version());
-    }
-
-    private FindingAssembler assembler() {
-        return new FindingAssembler(sites, new EvidenceCollector(ledger, blocking, dumps, virtualThreads, pinning, heap,
-                leakCandidates), new PatternClassifier(settings.catalog().patterns()));
     }
 
     private void close(Window window) {
@@ -334,7 +336,6 @@ public final class AnalysisEngine implements EventSink {
         if (transitions.isEmpty()) {
             return List.of();
         }
-        FindingAssembler assembler = assembler();
         List<ClosedWindow.FindingChange> changes = new ArrayList<>(transitions.size());
         // Located findings first, so that a located leak that fires in the same window as the unseen group's absorbs it.
         List<Map.Entry<Boolean, Finding>> found = new ArrayList<>();

@@ -4,7 +4,10 @@ import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
+import io.threadwatch.analyzer.report.Evidence;
+import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.rules.EvidenceRole;
 import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Window;
 import java.time.Instant;
@@ -13,6 +16,8 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -20,7 +25,7 @@ import java.util.TreeMap;
  * it closes, and one for the whole run that each window is added into. Memory is a few histograms
  * per (kind, site), whatever the number of events.
  */
-final class BlockingStats implements SliProducer {
+final class BlockingStats implements SliProducer, EvidenceProducer {
 
     private static final int STACKS_PER_SITE = 8;
     private static final long MILLI = 1_000_000L;
@@ -139,18 +144,12 @@ final class BlockingStats implements SliProducer {
         return samples;
     }
 
-    /** The run's cell for a kind and site, or {@code null} if nothing blocked there. */
-    RunCell run(BlockingKind kind, Site site) {
-        Cells found = cells.get(new Key(kind, site));
-        return found == null ? null : found.run;
-    }
-
     /**
      * The slow waits (sleeps, socket reads) whose stacks pass through {@code method} below the wait:
      * the blocking a thread does inside the method that takes a contended monitor. The cell with the
      * most blocked time, with its kind; {@code null} if none.
      */
-    Map.Entry<BlockingKind, RunCell> slowWaitInside(Frame method) {
+    private Map.Entry<BlockingKind, RunCell> slowWaitInside(Frame method) {
         Map.Entry<BlockingKind, RunCell> most = null;
         for (Map.Entry<Key, Cells> entry : new TreeMap<>(cells).entrySet()) {
             BlockingKind kind = entry.getKey().kind();
@@ -169,7 +168,7 @@ final class BlockingStats implements SliProducer {
     }
 
     /** The run's cells of every kind at a site, by kind. */
-    Map<BlockingKind, RunCell> runAt(Site site) {
+    private Map<BlockingKind, RunCell> runAt(Site site) {
         Map<BlockingKind, RunCell> byKind = new EnumMap<>(BlockingKind.class);
         for (BlockingKind kind : BlockingKind.values()) {
             Cells found = cells.get(new Key(kind, site));
@@ -178,5 +177,63 @@ final class BlockingStats implements SliProducer {
             }
         }
         return byKind;
+    }
+
+    @Override
+    public Set<EvidenceRole> roles() {
+        return Set.of(EvidenceRole.BLOCKING_EVENTS);
+    }
+
+    /**
+     * The waits of each kind at the site over the whole recording (or of the kind the SLI names):
+     * count, p99, max, total, what they mostly wait on, the worst window's p99 and, for a contended
+     * monitor, the slow waits its holders do inside it; with the most frequent stack.
+     */
+    @Override
+    public List<Evidence> evidence(EvidenceRole role, Site site, SortedMap<String, String> labels) {
+        if (site == null) {
+            return List.of();
+        }
+        String kindLabel = labels.get("kind");
+        List<Evidence> evidence = new ArrayList<>();
+        for (Map.Entry<BlockingKind, RunCell> entry : runAt(site).entrySet()) {
+            if (kindLabel != null && !entry.getKey().label().equals(kindLabel)) {
+                continue;
+            }
+            RunCell run = entry.getValue();
+            DurationCell total = run.total;
+            if (total.count == 0) {
+                continue;
+            }
+            String blocker = run.blockers.top("");
+            // The rule's headline p99 is its worst window's; say which, beside the whole recording's.
+            String worst = run.worstWindow == null ? ""
+                    : "; worst window p99 " + Values.forPeople(run.worstWindowP99Millis) + " ms ("
+                            + Values.instant(run.worstWindow.start()) + " to " + Values.instant(run.worstWindow.end()) + ")";
+            evidence.add(new Evidence("blocking-events", total.count, List.of(), StackLines.of(run.stacks.top(Stack.EMPTY)),
+                    entry.getKey().label() + " over the whole recording: " + total.count + " events, p99 "
+                            + Values.forPeople(total.p99Millis()) + " ms, max " + Values.forPeople(total.maxMillis())
+                            + " ms, " + Values.forPeople(total.totalNanos / 1e9) + " s in total"
+                            + (blocker.isEmpty() ? "" : ", mostly on " + blocker)
+                            + (total.untimed > 0 ? ", " + total.untimed + " without timeout" : "") + worst
+                            + (entry.getKey() == BlockingKind.MONITOR_ENTER ? heldAcross(site) : "")));
+        }
+        return evidence;
+    }
+
+    /**
+     * What the holders of a contended monitor do while they hold it: the slow waits (sleeps, socket
+     * reads) recorded inside the method that takes it, if any. The queue's cause, when it is I/O.
+     */
+    private String heldAcross(Site site) {
+        Map.Entry<BlockingKind, RunCell> inside = slowWaitInside(site.frame());
+        if (inside == null) {
+            return "";
+        }
+        DurationCell total = inside.getValue().total;
+        Frame top = inside.getValue().stacks.top(Stack.EMPTY).frames().get(0);
+        return "; while holding the monitor, threads inside " + site.frame().method() + " block in "
+                + inside.getKey().label() + " at " + top.method() + ": " + total.count + " events, p99 "
+                + Values.forPeople(total.p99Millis()) + " ms, " + Values.forPeople(total.totalNanos / 1e9) + " s in total";
     }
 }

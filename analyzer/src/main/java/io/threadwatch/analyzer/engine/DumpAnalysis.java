@@ -3,17 +3,22 @@ package io.threadwatch.analyzer.engine;
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.StackTable;
+import io.threadwatch.analyzer.report.Evidence;
 import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.rules.EvidenceRole;
 import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Window;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -30,7 +35,7 @@ import java.util.TreeMap;
  * and others wait at the same place. A recording shorter than the threshold can only make threads
  * that waited the whole time suspects ({@link #suspect}).
  */
-final class DumpAnalysis implements SliProducer {
+final class DumpAnalysis implements SliProducer, EvidenceProducer {
 
     private static final String SOCKET_READ0 = "sun.nio.ch.SocketDispatcher.read0";
     private static final String TIMED_READ = "sun.nio.ch.NioSocketImpl.timedRead";
@@ -272,9 +277,50 @@ final class DumpAnalysis implements SliProducer {
         return lastStuckAt.getOrDefault(site, List.of());
     }
 
-    /** The latest deadlock seen at a site, or {@code null}. */
-    Deadlock lastDeadlockAt(Site site) {
-        return lastDeadlockAt.get(site);
+    @Override
+    public Set<EvidenceRole> roles() {
+        return Set.of(EvidenceRole.BLOCKED_STACKS, EvidenceRole.DEADLOCK_CYCLE);
+    }
+
+    @Override
+    public List<Evidence> evidence(EvidenceRole role, Site site, SortedMap<String, String> labels) {
+        if (site == null) {
+            return List.of();
+        }
+        return role == EvidenceRole.DEADLOCK_CYCLE ? deadlockCycle(site) : blockedStacks(site);
+    }
+
+    /** The latest stuck threads at the site grouped by stack, the three largest groups, each with its longest wait. */
+    private List<Evidence> blockedStacks(Site site) {
+        Map<String, List<StuckThread>> byStack = new LinkedHashMap<>();
+        for (StuckThread stuck : lastStuckAt(site)) {
+            byStack.computeIfAbsent(stuck.stackFingerprint(), k -> new ArrayList<>()).add(stuck);
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        byStack.values().stream()
+                .sorted(Comparator.comparing((List<StuckThread> threads) -> -threads.size()))
+                .limit(3)
+                .forEach(threads -> {
+                    StuckThread longest = threads.stream().max(Comparator.comparing(StuckThread::blockedFor)).orElseThrow();
+                    evidence.add(new Evidence("blocked-stacks", threads.size(),
+                            threads.stream().map(StuckThread::threadName).sorted().toList(), longest.lines(),
+                            longest.describe()));
+                });
+        return evidence;
+    }
+
+    /** Each member of the latest deadlock at the site: what it waits for, who holds it, its stack. */
+    private List<Evidence> deadlockCycle(Site site) {
+        Deadlock deadlock = lastDeadlockAt.get(site);
+        if (deadlock == null) {
+            return List.of();
+        }
+        List<Evidence> evidence = new ArrayList<>();
+        for (Deadlock.Member member : deadlock.members()) {
+            evidence.add(new Evidence("deadlock-cycle", 1, List.of(member.threadName()), member.lines(),
+                    member.threadName() + " " + member.waitingFor() + ", which is held by " + member.heldBy()));
+        }
+        return evidence;
     }
 
     /**

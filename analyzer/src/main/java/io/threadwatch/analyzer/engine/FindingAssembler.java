@@ -12,6 +12,7 @@ import io.threadwatch.rules.Rule;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -32,12 +33,35 @@ final class FindingAssembler {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{([a-z]+)(:with-unit)?}");
 
     private final Sites sites;
-    private final EvidenceCollector evidence;
+    private final Map<EvidenceRole, EvidenceProducer> evidence = new EnumMap<>(EvidenceRole.class);
+    private final FindingConfidence confidence;
+    private final VirtualThreadLeaks virtualThreadLeaks;
     private final PatternClassifier patterns;
 
-    FindingAssembler(Sites sites, EvidenceCollector evidence, PatternClassifier patterns) {
+    /**
+     * @param producers          the detectors that hold evidence: each role exactly once
+     * @param virtualThreadLeaks the producer of {@link EvidenceRole#LAST_SEEN}, which also tells of the unseen group
+     * @throws IllegalArgumentException when a role has no producer or two
+     */
+    FindingAssembler(Sites sites, List<EvidenceProducer> producers, FindingConfidence confidence,
+                     VirtualThreadLeaks virtualThreadLeaks, PatternClassifier patterns) {
         this.sites = sites;
-        this.evidence = evidence;
+        for (EvidenceProducer producer : producers) {
+            for (EvidenceRole role : producer.roles()) {
+                EvidenceProducer before = evidence.put(role, producer);
+                if (before != null) {
+                    throw new IllegalArgumentException("two producers of '" + role.id() + "' evidence: "
+                            + before.getClass().getSimpleName() + " and " + producer.getClass().getSimpleName());
+                }
+            }
+        }
+        for (EvidenceRole role : EvidenceRole.values()) {
+            if (!evidence.containsKey(role)) {
+                throw new IllegalArgumentException("no producer of '" + role.id() + "' evidence");
+            }
+        }
+        this.confidence = confidence;
+        this.virtualThreadLeaks = virtualThreadLeaks;
         this.patterns = patterns;
     }
 
@@ -51,7 +75,7 @@ final class FindingAssembler {
         List<Finding> findings = new ArrayList<>();
         for (List<Firing> group : byKindAndSite.values()) {
             List<Evidence> more = unlocatedLeak != null && isLocatedLeak(group)
-                    ? evidence.unseenAlsoGrowing(unlocatedLeak.stream().mapToDouble(Firing::worstValue).max().orElseThrow())
+                    ? virtualThreadLeaks.unseenAlsoGrowing(unlocatedLeak.stream().mapToDouble(Firing::worstValue).max().orElseThrow())
                     : List.of();
             findings.add(patterns.classify(finding(group, more)));
         }
@@ -112,16 +136,16 @@ final class FindingAssembler {
         String unit = Sli.byId(rule.primary().sli()).map(Sli::unit).orElse("");
         List<Evidence> attached = new ArrayList<>();
         for (EvidenceRole role : roles) {
-            attached.addAll(evidence.collect(role, site, primary.labels()));
+            attached.addAll(evidence.get(role).evidence(role, site, primary.labels()));
         }
         attached.addAll(more);
         boolean located = site != null && site != Site.UNSEEN;
         String id = rule.kind().id() + ":" + (located ? site.fingerprint() : rule.id());
-        Confidence confidence = Confidence.SUSPECTED;
+        Confidence sure = Confidence.SUSPECTED;
         for (Firing firing : group) {
-            confidence = confidence.strongest(evidence.confidence(firing.rule().kind(), site, firing.labels()));
+            sure = sure.strongest(confidence.of(firing.rule().kind(), site, firing.labels()));
         }
-        return new Finding(id, rule.id(), rule.kind().id(), severity, confidence.id(), Values.instant(first),
+        return new Finding(id, rule.id(), rule.kind().id(), severity, sure.id(), Values.instant(first),
                 Values.instant(last), episodes, message(rule, primary, unit),
                 new Finding.FiredSli(rule.primary().sli(), primary.labels(), Values.round(primary.worstValue()),
                         rule.primary().threshold(), unit),
@@ -133,7 +157,13 @@ final class FindingAssembler {
      * i.e. the allocation site of most leak candidates.
      */
     private Site siteFromEvidence(Set<EvidenceRole> roles) {
-        return evidence.siteOf(roles);
+        for (EvidenceRole role : roles) {
+            Site site = evidence.get(role).pointsAt(role);
+            if (site != null) {
+                return site;
+            }
+        }
+        return null;
     }
 
     private static String message(Rule rule, Firing firing, String unit) {

@@ -5,7 +5,10 @@ import io.threadwatch.analyzer.event.GarbageCollected;
 import io.threadwatch.analyzer.event.GcConfigured;
 import io.threadwatch.analyzer.event.HeapAfterGc;
 import io.threadwatch.analyzer.event.HeapConfigured;
+import io.threadwatch.analyzer.report.Evidence;
+import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.rules.EvidenceRole;
 import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Window;
 import java.time.Duration;
@@ -15,6 +18,8 @@ import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 
 /**
  * Garbage collection and the heap that survives it: GC pause distributions and the share of each
@@ -22,7 +27,7 @@ import java.util.Map;
  * {@link LiveSetTrend}) judged against the heap's maximum size. Memory: a few histograms, the
  * collections of the open window and the live-set points of the trend's span.
  */
-final class HeapAndGc implements SliProducer {
+final class HeapAndGc implements SliProducer, EvidenceProducer {
 
     private static final int TOP = 8;
     /** Collections whose heap summary or name is still to come; the JVM writes them within microseconds. */
@@ -117,7 +122,7 @@ final class HeapAndGc implements SliProducer {
     }
 
     /** The heap's maximum size: configured, else the reserved size of the latest heap summary; 0 if unknown. */
-    long maxHeapBytes() {
+    private long maxHeapBytes() {
         if (configuredMaxBytes > 0) {
             return configuredMaxBytes;
         }
@@ -182,7 +187,7 @@ final class HeapAndGc implements SliProducer {
     }
 
     /** Minutes until the live set reaches the maximum heap at the line's slope. */
-    static double minutesToFull(LiveSetTrend.Line line, long max) {
+    private static double minutesToFull(LiveSetTrend.Line line, long max) {
         return Math.max(0, max - line.latest().bytes()) / line.perHour() * 60;
     }
 
@@ -228,7 +233,7 @@ final class HeapAndGc implements SliProducer {
     }
 
     /** The collectors, the pauses and causes over the run, for evidence. */
-    GcSummary summary() {
+    private GcSummary summary() {
         return new GcSummary(configuration == null ? "" : configuration.youngCollector() + " / "
                 + configuration.oldCollector(), runPauses.count, collectors.ranked(), fullInRun, fullCauses.ranked(),
                 runPauses.p99Millis(), runPauses.maxMillis(), causes.ranked(),
@@ -236,13 +241,79 @@ final class HeapAndGc implements SliProducer {
                 liveSet.latest() == null ? -1 : liveSet.latest().bytes());
     }
 
-    /** The live set's latest trend (the one the latest SLIs came from), or {@code null}. */
-    LiveSetTrend.Line latestLine() {
-        return latestLine;
+    @Override
+    public Set<EvidenceRole> roles() {
+        return Set.of(EvidenceRole.GC_PAUSES, EvidenceRole.LIVE_SET);
     }
 
-    long collections() {
-        return runPauses.count;
+    @Override
+    public List<Evidence> evidence(EvidenceRole role, Site site, SortedMap<String, String> labels) {
+        return role == EvidenceRole.LIVE_SET ? liveSetEvidence() : gcPauses();
+    }
+
+    private List<Evidence> gcPauses() {
+        if (runPauses.count == 0) {
+            return List.of();
+        }
+        GcSummary gc = summary();
+        StringBuilder detail = new StringBuilder();
+        if (!gc.collectors().isEmpty()) {
+            detail.append("collectors ").append(gc.collectors()).append("; ");
+        }
+        detail.append(gc.count()).append(" collections (").append(String.join(", ", gc.byCollector())).append(')');
+        if (gc.full() > 0) {
+            detail.append(", ").append(gc.full()).append(" of them full (causes: ")
+                    .append(String.join(", ", gc.fullCauses())).append(')');
+        }
+        detail.append("; longest pause p99 ").append(Values.forPeople(gc.pauseP99Millis())).append(" ms, max ")
+                .append(Values.forPeople(gc.pauseMaxMillis())).append(" ms; causes: ").append(String.join(", ", gc.causes()));
+        if (gc.lastUsedBytes() >= 0) {
+            detail.append("; heap used after the last GC ").append(mib(gc.lastUsedBytes()));
+            if (gc.liveBytes() >= 0) {
+                detail.append(", live set ").append(mib(gc.liveBytes()));
+            }
+            detail.append(gc.maxBytes() > 0 ? " of the " + mib(gc.maxBytes()) + " max heap" : " (max heap unknown)");
+        }
+        return List.of(new Evidence("gc-pauses", gc.count(), List.of(), List.of(), detail.toString()));
+    }
+
+    /**
+     * The live set's latest trend (the one the latest SLIs came from): what it was measured after,
+     * how much of the heap it gained, how soon it fills it.
+     */
+    private List<Evidence> liveSetEvidence() {
+        LiveSetTrend.Line line = latestLine;
+        if (line == null) {
+            return List.of();
+        }
+        long max = maxHeapBytes();
+        StringBuilder detail = new StringBuilder();
+        detail.append("live set ").append(mib(line.first().bytes())).append(share(line.first().bytes(), max))
+                .append(" at ").append(Values.instant(line.first().time())).append(", ")
+                .append(mib(line.latest().bytes())).append(share(line.latest().bytes(), max)).append(" at ")
+                .append(Values.instant(line.latest().time())).append(": ").append(line.points()).append(' ')
+                .append(line.basis() == LiveSetTrend.Basis.MEASURED
+                        ? "points measured after full, mixed or old collections"
+                        : "window minima of the heap after young collections (no old, mixed or full collection yet: an "
+                                + "old collection may still free part of it)")
+                .append(" over ").append(Values.forPeople(line.observedSeconds())).append(" s");
+        if (max > 0) {
+            detail.append("; it gained ").append(Values.forPeople(100.0 * line.observedGrowthBytes() / max))
+                    .append("% of the max heap in that time");
+            if (line.perHour() > 0) {
+                detail.append(", and at that rate fills it in ").append(Values.forPeople(minutesToFull(line, max)))
+                        .append(" min");
+            }
+        }
+        return List.of(new Evidence("live-set", line.points(), List.of(), List.of(), detail.toString()));
+    }
+
+    private static String mib(long bytes) {
+        return Values.forPeople(bytes / 1048576.0) + " MiB";
+    }
+
+    private static String share(long bytes, long max) {
+        return max > 0 ? " (" + Values.forPeople(100.0 * bytes / max) + "% of the max heap)" : "";
     }
 
     /**
@@ -260,7 +331,7 @@ final class HeapAndGc implements SliProducer {
      * @param maxBytes      the maximum heap, or 0 when unknown
      * @param liveBytes     the latest live-set point, or -1
      */
-    record GcSummary(String collectors, long count, List<String> byCollector, long full, List<String> fullCauses,
+    private record GcSummary(String collectors, long count, List<String> byCollector, long full, List<String> fullCauses,
                      double pauseP99Millis, double pauseMaxMillis, List<String> causes, long lastUsedBytes,
                      long maxBytes, long liveBytes) {
     }

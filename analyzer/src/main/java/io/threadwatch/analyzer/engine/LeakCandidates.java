@@ -2,11 +2,17 @@ package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.OldObjectSampled;
 import io.threadwatch.analyzer.event.Stack;
+import io.threadwatch.analyzer.report.Evidence;
+import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.source.JfrEventNames;
+import io.threadwatch.rules.EvidenceRole;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -16,7 +22,7 @@ import java.util.TreeMap;
  * Each emission lists every sample JFR still holds: a new batch replaces the previous one, so a
  * live recorder that asks for them repeatedly does not count the same objects twice.
  */
-final class LeakCandidates {
+final class LeakCandidates implements EvidenceProducer {
 
     private static final int TOP = 8;
     /** Samples further apart than this belong to different emissions. */
@@ -76,20 +82,58 @@ final class LeakCandidates {
     }
 
     /** Allocation sites with the most samples first (site order on ties). */
-    List<AtSite> ranked() {
+    private List<AtSite> ranked() {
         List<AtSite> ranked = new ArrayList<>(bySite.values());
         ranked.sort((a, b) -> Long.compare(b.samples, a.samples));
         return ranked;
     }
 
+    @Override
+    public Set<EvidenceRole> roles() {
+        return Set.of(EvidenceRole.LEAK_CANDIDATES);
+    }
+
     /** The allocation site with the most samples, or {@code null} when no sample had an application frame. */
-    Site topSite() {
+    @Override
+    public Site pointsAt(EvidenceRole role) {
         List<AtSite> ranked = ranked();
         return ranked.isEmpty() ? null : ranked.get(0).site;
     }
 
-    long total() {
-        return total;
+    /**
+     * The three allocation sites with the most samples: how many, of which types, how many bytes,
+     * how old, and what holds them; or, when no sample has an allocation stack, how to get one.
+     */
+    @Override
+    public List<Evidence> evidence(EvidenceRole role, Site site, SortedMap<String, String> labels) {
+        List<Evidence> evidence = new ArrayList<>();
+        for (AtSite at : ranked()) {
+            if (evidence.size() == 3) {
+                break;
+            }
+            StringBuilder detail = new StringBuilder();
+            detail.append(at.samples).append(" of ").append(total)
+                    .append(" sampled live objects were allocated here (").append(String.join(", ", at.types.ranked()))
+                    .append(')');
+            if (at.bytes > 0) {
+                detail.append(", ").append(Values.forPeople(at.bytes / 1048576.0)).append(" MiB sampled");
+            }
+            detail.append(", the oldest ").append(at.oldest.toSeconds()).append(" s old");
+            if (!at.pathToRoot.isEmpty()) {
+                detail.append("; held by ").append(String.join(" <- ", at.pathToRoot));
+                if (!at.root.isEmpty()) {
+                    detail.append(" (root: ").append(at.root).append(')');
+                }
+            }
+            evidence.add(new Evidence("leak-candidates", at.samples, List.of(), StackLines.of(at.stacks.top(Stack.EMPTY)),
+                    detail.toString()));
+        }
+        if (evidence.isEmpty() && total > 0) {
+            evidence.add(new Evidence("leak-candidates", total, List.of(), List.of(),
+                    total + " sampled live objects, recorded without allocation stacks; enable "
+                            + JfrEventNames.OLD_OBJECT_SAMPLE + "#stackTrace to see where they are allocated"));
+        }
+        return evidence;
     }
 
     long withoutStack() {

@@ -3,12 +3,17 @@ package io.threadwatch.analyzer.engine;
 import io.threadwatch.analyzer.event.Pinned;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.SubmitFailed;
+import io.threadwatch.analyzer.report.Evidence;
+import io.threadwatch.analyzer.report.Values;
 import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.rules.EvidenceRole;
 import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Window;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
@@ -19,7 +24,7 @@ import java.util.TreeMap;
  * (or no stack) have no site, and without the total a recording full of them showed no pinning
  * SLI at all, as if pinning had not been looked at.
  */
-final class PinningStats implements SliProducer {
+final class PinningStats implements SliProducer, EvidenceProducer {
 
     private static final int TOP = 8;
 
@@ -100,8 +105,46 @@ final class PinningStats implements SliProducer {
         return samples;
     }
 
-    /** The run's cell at a site, or {@code null}. */
-    RunCell run(Site site) {
-        return run.get(site);
+    @Override
+    public Set<EvidenceRole> roles() {
+        return Set.of(EvidenceRole.PINNED_EVENTS, EvidenceRole.SUBMIT_FAILURES);
+    }
+
+    @Override
+    public List<Evidence> evidence(EvidenceRole role, Site site, SortedMap<String, String> labels) {
+        RunCell cell = site == null ? null : run.get(site);
+        if (cell == null) {
+            return List.of();
+        }
+        return role == EvidenceRole.SUBMIT_FAILURES ? submitFailures(cell) : pinnedEvents(cell);
+    }
+
+    /** The pinned waits at a site: how many, how long, why they pinned and what they blocked in. */
+    private static List<Evidence> pinnedEvents(RunCell cell) {
+        DurationCell total = cell.total;
+        if (total.count == 0) {
+            return List.of();
+        }
+        StringBuilder detail = new StringBuilder();
+        detail.append(total.count).append(" pinned waits, p99 ").append(Values.forPeople(total.p99Millis()))
+                .append(" ms, max ").append(Values.forPeople(total.maxMillis())).append(" ms, ")
+                .append(Values.forPeople(total.totalNanos / 1e9)).append(" s in total");
+        if (!cell.reasons.ranked().isEmpty()) {
+            detail.append("; pinned because: ").append(String.join(" | ", cell.reasons.ranked()));
+        }
+        if (!cell.operations.ranked().isEmpty()) {
+            detail.append("; blocked in: ").append(String.join(", ", cell.operations.ranked()));
+        }
+        return List.of(new Evidence("pinned-events", total.count, List.of(), StackLines.of(cell.stacks.top(Stack.EMPTY)),
+                detail.toString()));
+    }
+
+    private static List<Evidence> submitFailures(RunCell cell) {
+        if (cell.submitFailures == 0) {
+            return List.of();
+        }
+        return List.of(new Evidence("submit-failures", cell.submitFailures, List.of(),
+                StackLines.of(cell.stacks.top(Stack.EMPTY)),
+                cell.submitFailures + " virtual threads refused; " + String.join(" | ", cell.messages.ranked())));
     }
 }

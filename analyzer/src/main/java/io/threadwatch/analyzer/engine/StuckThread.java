@@ -28,4 +28,27 @@ record StuckThread(long threadId, String threadName, Site site, String state, Du
     StuckThread {
         lines = List.copyOf(lines);
     }
+
+    /** Its state, what it waits on, for how long and how that is known, and why it is not idle: one line. */
+    String describe() {
+        String on = blockedOn.isEmpty() ? "" : " on " + blockedOn;
+        String shown = state.equals("RUNNABLE") ? "RUNNABLE in a socket read with no timeout"
+                : state.equals("TIMED_WAITING") ? "TIMED_WAITING (a wait with a timeout that outlasted the stuck threshold)"
+                : state;
+        long seconds = blockedFor.toSeconds();
+        String how;
+        switch (confidence) {
+            case CONFIRMED:
+                how = "for at least " + seconds + " s (same stack in " + dumps + " consecutive dumps)";
+                break;
+            case ESTIMATED:
+                how = "for up to " + seconds + " s (estimated from its last activity: dumps were too sparse to confirm)";
+                break;
+            default:
+                how = "for all " + seconds + " s the recording watched it, with no activity: it waited without "
+                        + "a timeout for the whole time it was observed, but the recording is shorter than the stuck "
+                        + "threshold, so it is suspected, not confirmed";
+        }
+        return shown + on + "; blocked " + how + "; not an idle wait: " + why.text;
+    }
 }

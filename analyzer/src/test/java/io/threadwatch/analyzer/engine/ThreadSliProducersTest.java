@@ -50,6 +50,13 @@ class ThreadSliProducersTest {
         }
     }
 
+    private PlatformThreadLeaks leaks() {
+        Explanations explanations = new Explanations();
+        EngineSettings settings = settings();
+        DumpAnalysis dumps = new DumpAnalysis(sites, ledger, settings.stuckThreshold(), new WaitHistory(), explanations);
+        return new PlatformThreadLeaks(ledger, dumps, settings, explanations);
+    }
+
     private static EngineSettings settings() {
         return new EngineSettings(T0, WINDOW, EngineSettings.DEFAULT_STUCK_THRESHOLD, EngineSettings.DEFAULT_LEAK_SPAN,
                 CatalogLoader.builtIn(), RuleLoader.forSlis(Sli.ids()).builtIn(), true);
@@ -97,7 +104,7 @@ class ThreadSliProducersTest {
 
     @Test
     void aSiteReportsItsStartRateInTheWindowItStartedAndItsLiveCountUntilItsThreadsAreGone() {
-        PlatformThreadLeaks leaks = new PlatformThreadLeaks(ledger, settings(), new Explanations());
+        PlatformThreadLeaks leaks = leaks();
         String site = "com.acme.config.Reloader.reload(Reloader.java:42)";
 
         start(5, 0);
@@ -113,7 +120,7 @@ class ThreadSliProducersTest {
 
     @Test
     void aSiteThatGainsThreadsEveryWindowGetsGrowthLinesOnceThereAreEnoughPoints() {
-        PlatformThreadLeaks leaks = new PlatformThreadLeaks(ledger, settings(), new Explanations());
+        PlatformThreadLeaks leaks = leaks();
         List<Sample> last = List.of();
         for (int w = 0; w < EngineSettings.MIN_TREND_POINTS; w++) {
             start(2, w);
