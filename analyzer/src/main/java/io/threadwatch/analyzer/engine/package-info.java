@@ -13,7 +13,9 @@
  * regressions per site), {@code DumpAnalysis} (stuck and deadlocked threads from thread dumps).
  * Each detector produces its own SLIs when a window closes ({@code SliProducer}: the thread
  * gauges, platform and virtual thread leaks, dumps, blocking, pinning, heap and GC); the engine
- * only collects them, in that order, and runs the rules on them.
+ * only collects them, in that order, and runs the rules on them. Each detector also shows its own
+ * evidence when a finding is assembled ({@code EvidenceProducer}); {@code FindingAssembler} takes
+ * each of the rules' evidence roles from exactly one of them.
  * Windows close on event time ({@code WindowClock}); nothing here reads the wall clock. Memory
  * grows with live threads, distinct stacks and sites, never with the number of events.
  *
