@@ -3,7 +3,12 @@ package io.threadwatch.recorder.stream;
 import io.threadwatch.analyzer.engine.AnalysisEngine;
 import io.threadwatch.analyzer.engine.EngineSettings;
 import io.threadwatch.analyzer.engine.WindowListener;
+import io.threadwatch.analyzer.event.Blocked;
+import io.threadwatch.analyzer.event.BlockingKind;
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.Event;
+import io.threadwatch.analyzer.event.EventSink;
+import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.event.ThreadStarted;
 import io.threadwatch.analyzer.source.jdk.JfrStreamSource;
@@ -30,6 +35,8 @@ public final class LiveEngine {
     private final LongAdder threadStarts = new LongAdder();
     private final CountDownLatch streaming = new CountDownLatch(1);
     private Instant latest = Instant.MIN;
+    /** The latest end of a wait, in {@link EpochNanos}: waits come by their fields, without an {@code Instant}. */
+    private long latestWaitNanos = Long.MIN_VALUE;
 
     /**
      * @param settings the engine's settings; {@code keepSlis} should be false, the listener gets them
@@ -44,7 +51,7 @@ public final class LiveEngine {
 
     /** Registers on the stream; call before it starts. */
     public void attach(JfrStream stream) {
-        JfrStreamSource.attach(stream.events(), new StackTable(), this::accept,
+        JfrStreamSource.attach(stream.events(), new StackTable(), new Sink(),
                 (type, e) -> failures.record("translating " + type, e));
         stream.events().onFlush(() -> failures.guard("engine", this::flushed));
         stream.events().onError(e -> failures.record("stream", e));
@@ -71,6 +78,31 @@ public final class LiveEngine {
         failures.guard("engine", () -> engine.accept(event));
     }
 
+    /**
+     * What the stream's translators hand on. Waits, most of a service's events, go to the engine by
+     * their fields, as offline: no {@code Blocked} record and no {@code Instant} per wait in the
+     * host's heap. A wait the record would refuse is refused here too, as a translation failure.
+     */
+    private final class Sink implements EventSink {
+
+        @Override
+        public void accept(Event event) {
+            LiveEngine.this.accept(event);
+        }
+
+        @Override
+        public void blocked(long timeEpochNanos, BlockingKind kind, long threadId, long durationNanos, Stack stack,
+                            boolean timed, boolean timedOut, String blocker) {
+            Blocked.requireValid(kind, durationNanos, stack, blocker);
+            events.increment();
+            if (timeEpochNanos > latestWaitNanos) {
+                latestWaitNanos = timeEpochNanos;
+            }
+            failures.guard("engine",
+                    () -> engine.blocked(timeEpochNanos, kind, threadId, durationNanos, stack, timed, timedOut, blocker));
+        }
+    }
+
     /** Waits until the stream has flushed once, i.e. JFR is recording and delivering; false on timeout. */
     public boolean awaitStreaming(Duration timeout) throws InterruptedException {
         return streaming.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
@@ -80,6 +112,12 @@ public final class LiveEngine {
         streaming.countDown();
         // A remote JVM's clock may run ahead of ours: never close a window its events are still in.
         Instant now = clock.instant();
-        engine.advanceTo(now.isAfter(latest) ? now : latest);
+        Instant seen = latestWaitNanos == Long.MIN_VALUE ? latest
+                : max(latest, EpochNanos.toInstant(latestWaitNanos));
+        engine.advanceTo(max(now, seen));
+    }
+
+    private static Instant max(Instant a, Instant b) {
+        return a.isAfter(b) ? a : b;
     }
 }
