@@ -34,9 +34,11 @@ public final class LiveEngine {
     private final LongAdder events = new LongAdder();
     private final LongAdder threadStarts = new LongAdder();
     private final CountDownLatch streaming = new CountDownLatch(1);
-    private Instant latest = Instant.MIN;
-    /** The latest end of a wait, in {@link EpochNanos}: waits come by their fields, without an {@code Instant}. */
-    private long latestWaitNanos = Long.MIN_VALUE;
+    /**
+     * The latest event time seen, in {@link EpochNanos} (waits come by their fields, without an
+     * {@code Instant}); {@link Long#MIN_VALUE} before the first.
+     */
+    private long latestNanos = Long.MIN_VALUE;
 
     /**
      * @param settings the engine's settings; {@code keepSlis} should be false, the listener gets them
@@ -72,9 +74,7 @@ public final class LiveEngine {
         if (event instanceof ThreadStarted) {
             threadStarts.increment();
         }
-        if (event.time().isAfter(latest)) {
-            latest = event.time();
-        }
+        latestNanos = Math.max(latestNanos, EpochNanos.of(event.time()));
         failures.guard("engine", () -> engine.accept(event));
     }
 
@@ -95,9 +95,7 @@ public final class LiveEngine {
                             boolean timed, boolean timedOut, String blocker) {
             Blocked.requireValid(kind, durationNanos, stack, blocker);
             events.increment();
-            if (timeEpochNanos > latestWaitNanos) {
-                latestWaitNanos = timeEpochNanos;
-            }
+            latestNanos = Math.max(latestNanos, timeEpochNanos);
             failures.guard("engine",
                     () -> engine.blocked(timeEpochNanos, kind, threadId, durationNanos, stack, timed, timedOut, blocker));
         }
@@ -112,12 +110,7 @@ public final class LiveEngine {
         streaming.countDown();
         // A remote JVM's clock may run ahead of ours: never close a window its events are still in.
         Instant now = clock.instant();
-        Instant seen = latestWaitNanos == Long.MIN_VALUE ? latest
-                : max(latest, EpochNanos.toInstant(latestWaitNanos));
-        engine.advanceTo(max(now, seen));
-    }
-
-    private static Instant max(Instant a, Instant b) {
-        return a.isAfter(b) ? a : b;
+        Instant latest = latestNanos == Long.MIN_VALUE ? now : EpochNanos.toInstant(latestNanos);
+        engine.advanceTo(now.isAfter(latest) ? now : latest);
     }
 }

@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.source.threadwatch;
 
+import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.StackTable;
@@ -55,12 +56,12 @@ final class ChunkEventView implements SourceEvent {
 
     @Override
     public Instant startTime() {
-        return instantOfNanos(chunk.epochNanos(object.startTicks()));
+        return EpochNanos.toInstant(chunk.epochNanos(object.startTicks()));
     }
 
     @Override
     public Instant endTime() {
-        return instantOfNanos(chunk.epochNanos(object.endTicks()));
+        return EpochNanos.toInstant(endEpochNanos());
     }
 
     @Override
@@ -212,7 +213,7 @@ final class ChunkEventView implements SourceEvent {
             return null;
         }
         return object.type().fields().get(index).unit() == FieldDescriptor.TimeUnit.TICKS
-                ? instantOfNanos(chunk.epochNanos(raw)) : Instant.ofEpochMilli(raw);
+                ? EpochNanos.toInstant(chunk.epochNanos(raw)) : Instant.ofEpochMilli(raw);
     }
 
     private int index(String name) {
@@ -256,10 +257,6 @@ final class ChunkEventView implements SourceEvent {
     /** A class's name as Java spells it: the JVM writes the internal form, {@code java/lang/Thread}. */
     private String javaName(DecodedObject type) {
         return string(value(type, "name")).replace('/', '.');
-    }
-
-    private static Instant instantOfNanos(long epochNanos) {
-        return Instant.ofEpochSecond(0, epochNanos);
     }
 
     private static String string(Object value) {
