@@ -5,8 +5,9 @@ import io.threadwatch.analyzer.engine.EngineResult;
 import io.threadwatch.analyzer.engine.EngineSettings;
 import io.threadwatch.analyzer.engine.LiveThread;
 import io.threadwatch.analyzer.event.StackTable;
+import io.threadwatch.analyzer.report.Rendering;
 import io.threadwatch.analyzer.report.Report;
-import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.result.Values;
 import io.threadwatch.analyzer.source.Parser;
 import io.threadwatch.analyzer.source.ReadProgress;
 import io.threadwatch.analyzer.source.RecordingException;
@@ -147,6 +148,7 @@ public final class Analyzer {
         Report.Analysis analysis = new Report.Analysis(Values.duration(window), result.windows(),
                 Values.duration(options.stuckThreshold()), options.rules().enabled().stream().map(Rule::id).toList());
         return new Report(Report.SCHEMA, new Report.Tool("threadwatch", Version.current()), source, analysis,
-                result.slis(), result.findings(), result.limitations(), result.explanations());
+                Rendering.slis(result.slis()), Rendering.findings(result.findings()), result.limitations(),
+                result.explanations());
     }
 }

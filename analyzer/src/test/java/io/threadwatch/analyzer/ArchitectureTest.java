@@ -105,13 +105,27 @@ class ArchitectureTest {
     @Test
     void theEngineDoesNotKnowHowRecordingsAreReadOrReportsWritten() {
         noClasses().that().resideInAPackage("io.threadwatch.analyzer.engine..")
-                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..",
+                        "io.threadwatch.analyzer.report..")
                 .check(CLASSES);
         noClasses().that().resideInAPackage("io.threadwatch.analyzer.engine..")
                 .should().dependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
                         "source classes other than JfrEventNames",
                         c -> c.getPackageName().equals("io.threadwatch.analyzer.source")
                                 && !c.getSimpleName().equals("JfrEventNames")))
+                .check(CLASSES);
+    }
+
+    /**
+     * What an analysis found is data the engine produces and the report renders: it knows neither
+     * how it was found nor how it is written.
+     */
+    @Test
+    void theResultsAreDataThatNeitherTheEngineNorTheReportShapes() {
+        noClasses().that().resideInAPackage("io.threadwatch.analyzer.result..")
+                .should().dependOnClassesThat().resideInAnyPackage("com.fasterxml.jackson..",
+                        "io.threadwatch.analyzer.engine..", "io.threadwatch.analyzer.report..",
+                        "io.threadwatch.analyzer.source..", "io.threadwatch.analyzer.cli..")
                 .check(CLASSES);
     }
 
@@ -124,11 +138,13 @@ class ArchitectureTest {
         com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
                 .that().resideInAPackage("io.threadwatch.analyzer.report.html..")
                 .should().onlyDependOnClassesThat(com.tngtech.archunit.base.DescribedPredicate.describe(
-                        "the JDK, Jackson, the report, the SLIs, the rules, frames, and the engine's FrameClassifier "
-                                + "and NameFamily (the one rule for application frames and thread families)",
+                        "the JDK, Jackson, the report and the results it renders, the SLIs, the rules, frames, and "
+                                + "the engine's FrameClassifier and NameFamily (the one rule for application frames "
+                                + "and thread families)",
                         c -> c.getPackageName().startsWith("java.")
                                 || c.getPackageName().startsWith("com.fasterxml.jackson.")
                                 || c.getPackageName().startsWith("io.threadwatch.analyzer.report")
+                                || c.getPackageName().equals("io.threadwatch.analyzer.result")
                                 || c.getPackageName().equals("io.threadwatch.analyzer.sli")
                                 || c.getPackageName().startsWith("io.threadwatch.rules")
                                 || c.getName().equals("io.threadwatch.analyzer.event.Frame")

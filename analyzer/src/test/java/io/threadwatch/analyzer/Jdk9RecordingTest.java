@@ -3,9 +3,9 @@ package io.threadwatch.analyzer;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threadwatch.analyzer.report.Finding;
-import io.threadwatch.analyzer.report.Limitation;
 import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.analyzer.report.SliPoint;
+import io.threadwatch.analyzer.result.Limitation;
 import io.threadwatch.analyzer.source.Parser;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;

@@ -2,8 +2,8 @@ package io.threadwatch.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.threadwatch.analyzer.report.Limitation;
 import io.threadwatch.analyzer.report.Report;
+import io.threadwatch.analyzer.result.Limitation;
 import io.threadwatch.samples.deadlock.BankService;
 import io.threadwatch.samples.schedulerleak.ConfigService;
 import java.io.IOException;

@@ -5,10 +5,12 @@ import io.threadwatch.analyzer.engine.ClosedWindow;
 import io.threadwatch.analyzer.engine.EngineSettings;
 import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.LiveLine;
+import io.threadwatch.analyzer.report.Rendering;
 import io.threadwatch.analyzer.report.SliPoint;
-import io.threadwatch.analyzer.report.Values;
-import io.threadwatch.analyzer.source.JfrEventSettings;
+import io.threadwatch.analyzer.result.SliSample;
+import io.threadwatch.analyzer.result.Values;
 import io.threadwatch.analyzer.sli.Sli;
+import io.threadwatch.analyzer.source.JfrEventSettings;
 import io.threadwatch.analyzer.source.JfrSettings;
 import io.threadwatch.recorder.evidence.EvidenceWriter;
 import io.threadwatch.recorder.evidence.ThreadDumps;
@@ -26,6 +28,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -213,7 +216,7 @@ public final class Watch implements AutoCloseable {
         if (evidence.isPresent()) {
             for (ClosedWindow.FindingChange change : window.changes()) {
                 if (change.state() == ClosedWindow.FindingChange.State.FIRED) {
-                    evidenceWorker.offer(() -> evidence.get().capture(change.finding(), window.end()));
+                    evidenceWorker.offer(() -> evidence.get().capture(Rendering.finding(change.finding()), window.end()));
                 }
             }
         }
@@ -227,7 +230,7 @@ public final class Watch implements AutoCloseable {
     private static boolean heapTrending(ClosedWindow window) {
         double slope = 0;
         double pValue = 1;
-        for (SliPoint point : window.slis()) {
+        for (SliSample point : window.slis()) {
             if (point.name().equals(Sli.HEAP_AFTER_GC_SLOPE.id())) {
                 slope = point.value();
             } else if (point.name().equals(Sli.HEAP_AFTER_GC_PVALUE.id())) {
@@ -240,8 +243,12 @@ public final class Watch implements AutoCloseable {
     /** On the output worker. */
     private void publish(ClosedWindow window, LiveLine.RecorderCounters counters) {
         String end = Values.instant(window.end());
+        List<SliPoint> slis = Rendering.slis(window.slis());
+        List<LiveLine.FindingLine> changed = new ArrayList<>(window.changes().size());
         for (ClosedWindow.FindingChange change : window.changes()) {
-            LiveLine.FindingLine line = LiveLine.FindingLine.of(change.state().id(), end, change.finding());
+            LiveLine.FindingLine line = LiveLine.FindingLine.of(change.state().id(), end,
+                    Rendering.finding(change.finding()));
+            changed.add(line);
             findings.remove(line.finding().id());
             findings.put(line.finding().id(), line);
         }
@@ -249,13 +256,12 @@ public final class Watch implements AutoCloseable {
             findings.values().removeIf(line -> line.state().equals("cleared") && findings.size() > FINDINGS_KEPT);
         }
         findingsView = List.copyOf(findings.values());
-        failures.guard("metrics", () -> metrics.update(window.slis(), active()));
+        failures.guard("metrics", () -> metrics.update(slis, active()));
         jsonLines.ifPresent(sink -> {
             try {
-                sink.write(LiveLine.WindowLine.of(Values.instant(window.start()), end, window.slis(),
-                        counters));
-                for (ClosedWindow.FindingChange change : window.changes()) {
-                    sink.write(LiveLine.FindingLine.of(change.state().id(), end, change.finding()));
+                sink.write(LiveLine.WindowLine.of(Values.instant(window.start()), end, slis, counters));
+                for (LiveLine.FindingLine line : changed) {
+                    sink.write(line);
                 }
             } catch (IOException e) {
                 failures.record("jsonl", e);

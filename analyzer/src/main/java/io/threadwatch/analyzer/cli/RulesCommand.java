@@ -1,7 +1,7 @@
 package io.threadwatch.analyzer.cli;
 
 import io.threadwatch.analyzer.AnalysisOptions;
-import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.result.Values;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.Catalog;
 import io.threadwatch.rules.CatalogLoader;
@@ -18,9 +18,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /** {@code threadwatch rules}: the rules that would run, to read them or check a rule file. */
 @Command(name = "rules",

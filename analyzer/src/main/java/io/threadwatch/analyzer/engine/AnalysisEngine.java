@@ -25,10 +25,9 @@ import io.threadwatch.analyzer.event.ThreadStarted;
 import io.threadwatch.analyzer.event.VirtualThreadEnded;
 import io.threadwatch.analyzer.event.VirtualThreadStarted;
 import io.threadwatch.analyzer.pattern.PatternClassifier;
-import io.threadwatch.analyzer.report.Finding;
-import io.threadwatch.analyzer.report.Limitation;
-import io.threadwatch.analyzer.report.SliPoint;
-import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.result.Finding;
+import io.threadwatch.analyzer.result.Limitation;
+import io.threadwatch.analyzer.result.SliSample;
 import io.threadwatch.rules.FindingKind;
 import io.threadwatch.rules.RuleEvaluator;
 import io.threadwatch.rules.Sample;
@@ -71,7 +70,7 @@ public final class AnalysisEngine implements EventSink {
     private final FindingAssembler assembler;
     private final Limitations.EventCounts counts = new Limitations.EventCounts();
     private final RuleEvaluator evaluator;
-    private final List<SliPoint> slis = new ArrayList<>();
+    private final List<SliSample> slis = new ArrayList<>();
     private final Map<Class<?>, Consumer<Event>> handlers = new HashMap<>();
     /** Live: how many firings each open finding (by id) has, so that it fires and clears once. */
     private final Map<String, Integer> activeFirings = new HashMap<>();
@@ -313,10 +312,9 @@ public final class AnalysisEngine implements EventSink {
         if (!settings.keepSlis() && listener == WindowListener.NONE) {
             return;
         }
-        String time = Values.instant(window.end());
-        List<SliPoint> points = new ArrayList<>(samples.size());
+        List<SliSample> points = new ArrayList<>(samples.size());
         for (Sample sample : samples) {
-            points.add(new SliPoint(time, sample.name(), sample.labels(), Values.round(sample.value())));
+            points.add(new SliSample(window.end(), sample.name(), sample.labels(), sample.value()));
         }
         if (settings.keepSlis()) {
             slis.addAll(points);
@@ -355,7 +353,7 @@ public final class AnalysisEngine implements EventSink {
             } else {
                 activeFirings.put(finding.id(), after);
             }
-            boolean leak = finding.kind().equals(FindingKind.VTHREAD_LEAK.id());
+            boolean leak = finding.kind() == FindingKind.VTHREAD_LEAK;
             if (fired && before == 0) {
                 // As offline (FindingAssembler): the unseen group's growth during a located leak is that leak.
                 if (leak && finding.site() == null && !openLocatedLeaks.isEmpty()) {

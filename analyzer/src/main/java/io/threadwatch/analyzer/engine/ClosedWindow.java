@@ -1,7 +1,7 @@
 package io.threadwatch.analyzer.engine;
 
-import io.threadwatch.analyzer.report.Finding;
-import io.threadwatch.analyzer.report.SliPoint;
+import io.threadwatch.analyzer.result.Finding;
+import io.threadwatch.analyzer.result.SliSample;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +15,7 @@ import java.util.Objects;
  * @param slis    the window's SLI samples
  * @param changes the findings that fired or cleared, in rule order
  */
-public record ClosedWindow(Instant start, Instant end, List<SliPoint> slis, List<FindingChange> changes) {
+public record ClosedWindow(Instant start, Instant end, List<SliSample> slis, List<FindingChange> changes) {
 
     public ClosedWindow {
         Objects.requireNonNull(start, "start");

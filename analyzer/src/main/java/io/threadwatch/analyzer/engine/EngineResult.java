@@ -1,9 +1,9 @@
 package io.threadwatch.analyzer.engine;
 
-import io.threadwatch.analyzer.report.Explanation;
-import io.threadwatch.analyzer.report.Finding;
-import io.threadwatch.analyzer.report.Limitation;
-import io.threadwatch.analyzer.report.SliPoint;
+import io.threadwatch.analyzer.result.Explanation;
+import io.threadwatch.analyzer.result.Finding;
+import io.threadwatch.analyzer.result.Limitation;
+import io.threadwatch.analyzer.result.SliSample;
 import java.util.List;
 
 /**
@@ -18,7 +18,7 @@ import java.util.List;
  * @param jvmName      the JVM name, or the empty string
  * @param jvmVersion   the JVM version, or the empty string
  */
-public record EngineResult(List<SliPoint> slis, List<Finding> findings, List<Limitation> limitations,
+public record EngineResult(List<SliSample> slis, List<Finding> findings, List<Limitation> limitations,
                            List<Explanation> explanations, int windows, Integer cores, String jvmName,
                            String jvmVersion) {
 

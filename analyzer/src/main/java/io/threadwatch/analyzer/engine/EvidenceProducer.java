@@ -1,6 +1,6 @@
 package io.threadwatch.analyzer.engine;
 
-import io.threadwatch.analyzer.report.Evidence;
+import io.threadwatch.analyzer.result.Evidence;
 import io.threadwatch.rules.EvidenceRole;
 import java.util.List;
 import java.util.Set;

@@ -3,7 +3,7 @@ package io.threadwatch.analyzer.engine;
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.StackTable;
-import io.threadwatch.analyzer.report.Explanation;
+import io.threadwatch.analyzer.result.Explanation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;

@@ -1,14 +1,16 @@
 package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.pattern.PatternClassifier;
-import io.threadwatch.analyzer.report.Evidence;
-import io.threadwatch.analyzer.report.Finding;
-import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.result.Confidence;
+import io.threadwatch.analyzer.result.Evidence;
+import io.threadwatch.analyzer.result.Finding;
+import io.threadwatch.analyzer.result.Values;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.EvidenceRole;
-import io.threadwatch.rules.Firing;
 import io.threadwatch.rules.FindingKind;
+import io.threadwatch.rules.Firing;
 import io.threadwatch.rules.Rule;
+import io.threadwatch.rules.Severity;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -79,19 +81,11 @@ final class FindingAssembler {
                     : List.of();
             findings.add(patterns.classify(finding(group, more)));
         }
-        findings.sort(Comparator.comparing((Finding f) -> severityRank(f.severity()))
-                .thenComparing(Finding::kind)
+        findings.sort(Comparator.comparing(Finding::severity, Comparator.reverseOrder())
+                .thenComparing(f -> f.kind().id())
                 .thenComparing(f -> f.site() == null ? "" : f.site().frame())
                 .thenComparing(Finding::rule));
         return findings;
-    }
-
-    private static int severityRank(String severity) {
-        switch (severity) {
-            case "critical": return 0;
-            case "warning": return 1;
-            default: return 2;
-        }
     }
 
     /**
@@ -124,7 +118,7 @@ final class FindingAssembler {
         Instant last = group.stream().map(Firing::lastHeld).max(Comparator.naturalOrder()).orElseThrow();
         // Rules of one kind at one site describe one problem: their episodes overlap, so count the most of any one.
         int episodes = group.stream().mapToInt(Firing::episodes).max().orElseThrow();
-        String severity = group.stream().map(f -> f.rule().severity()).max(Comparator.naturalOrder()).orElseThrow().id();
+        Severity severity = group.stream().map(f -> f.rule().severity()).max(Comparator.naturalOrder()).orElseThrow();
         String siteLabel = primary.labels().get("site");
         Set<EvidenceRole> roles = new LinkedHashSet<>();
         for (Firing firing : group) {
@@ -145,9 +139,9 @@ final class FindingAssembler {
         for (Firing firing : group) {
             sure = sure.strongest(confidence.of(firing.rule().kind(), site, firing.labels()));
         }
-        return new Finding(id, rule.id(), rule.kind().id(), severity, sure.id(), Values.instant(first),
-                Values.instant(last), episodes, message(rule, primary, unit),
-                new Finding.FiredSli(rule.primary().sli(), primary.labels(), Values.round(primary.worstValue()),
+        return new Finding(id, rule.id(), rule.kind(), severity, sure, first, last, episodes,
+                message(rule, primary, unit),
+                new Finding.FiredSli(rule.primary().sli(), primary.labels(), primary.worstValue(),
                         rule.primary().threshold(), unit),
                 located ? new Finding.Site(site.label(), site.fingerprint()) : null, attached);
     }

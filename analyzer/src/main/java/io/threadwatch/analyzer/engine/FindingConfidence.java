@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.result.Confidence;
 import io.threadwatch.rules.FindingKind;
 import java.util.List;
 import java.util.SortedMap;

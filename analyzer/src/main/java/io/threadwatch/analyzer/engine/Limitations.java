@@ -1,7 +1,7 @@
 package io.threadwatch.analyzer.engine;
 
-import io.threadwatch.analyzer.report.Limitation;
-import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.result.Limitation;
+import io.threadwatch.analyzer.result.Values;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.rules.Condition;
 import io.threadwatch.rules.FindingKind;

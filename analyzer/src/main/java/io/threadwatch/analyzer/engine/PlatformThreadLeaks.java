@@ -1,8 +1,8 @@
 package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.Stack;
-import io.threadwatch.analyzer.report.Evidence;
-import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.result.Evidence;
+import io.threadwatch.analyzer.result.Values;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.EvidenceRole;
 import io.threadwatch.rules.Sample;

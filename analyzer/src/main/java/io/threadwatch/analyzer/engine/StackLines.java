@@ -2,7 +2,7 @@ package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
-import io.threadwatch.analyzer.report.Evidence;
+import io.threadwatch.analyzer.result.Evidence;
 import java.util.ArrayList;
 import java.util.List;
 

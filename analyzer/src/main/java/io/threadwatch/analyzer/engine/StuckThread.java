@@ -1,5 +1,6 @@
 package io.threadwatch.analyzer.engine;
 
+import io.threadwatch.analyzer.result.Confidence;
 import java.time.Duration;
 import java.util.List;
 

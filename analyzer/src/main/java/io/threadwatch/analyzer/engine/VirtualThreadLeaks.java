@@ -1,7 +1,7 @@
 package io.threadwatch.analyzer.engine;
 
-import io.threadwatch.analyzer.report.Evidence;
-import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.result.Evidence;
+import io.threadwatch.analyzer.result.Values;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.rules.EvidenceRole;

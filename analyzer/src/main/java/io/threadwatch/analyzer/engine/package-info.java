@@ -15,7 +15,9 @@
  * gauges, platform and virtual thread leaks, dumps, blocking, pinning, heap and GC); the engine
  * only collects them, in that order, and runs the rules on them. Each detector also shows its own
  * evidence when a finding is assembled ({@code EvidenceProducer}); {@code FindingAssembler} takes
- * each of the rules' evidence roles from exactly one of them.
+ * each of the rules' evidence roles from exactly one of them. What comes out is typed data
+ * ({@code io.threadwatch.analyzer.result}: instants, enums, values as measured); the engine does
+ * not know how a report writes it.
  * Windows close on event time ({@code WindowClock}); nothing here reads the wall clock. Memory
  * grows with live threads, distinct stacks and sites, never with the number of events.
  *

@@ -3,7 +3,7 @@ package io.threadwatch.analyzer.fleet;
 import io.threadwatch.analyzer.Version;
 import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Report;
-import io.threadwatch.analyzer.report.Values;
+import io.threadwatch.analyzer.result.Values;
 import io.threadwatch.rules.Severity;
 import java.time.Duration;
 import java.time.Instant;

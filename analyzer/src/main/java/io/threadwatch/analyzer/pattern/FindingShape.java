@@ -1,7 +1,7 @@
 package io.threadwatch.analyzer.pattern;
 
-import io.threadwatch.analyzer.report.Evidence;
-import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.result.Evidence;
+import io.threadwatch.rules.FindingKind;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -39,8 +39,8 @@ record FindingShape(String kind, List<String> created, List<List<String>> create
     private static final List<String> TIMED_FRAMES = List.of("java.util.concurrent.locks.LockSupport.parkNanos",
             "java.util.concurrent.locks.LockSupport.parkUntil", "java.lang.Thread.sleep", "java.lang.VirtualThread.parkNanos");
 
-    static FindingShape of(Finding finding) {
-        String site = finding.site() == null ? null : method(finding.site().frame());
+    static FindingShape of(FindingKind kind, String siteFrame, List<Evidence> items) {
+        String site = siteFrame == null ? null : method(siteFrame);
         List<String> created = new ArrayList<>();
         List<List<String>> createdAbove = new ArrayList<>();
         List<String> waits = new ArrayList<>();
@@ -49,7 +49,7 @@ record FindingShape(String kind, List<String> created, List<List<String>> create
         List<String> details = new ArrayList<>();
         List<String> states = new ArrayList<>();
         boolean timed = false;
-        for (Evidence evidence : finding.evidence()) {
+        for (Evidence evidence : items) {
             details.add(evidence.detail());
             List<String> frames = frames(evidence.frames());
             Matcher state = STATE.matcher(evidence.detail());
@@ -86,7 +86,7 @@ record FindingShape(String kind, List<String> created, List<List<String>> create
                 }
             }
         }
-        return new FindingShape(finding.kind(), created, createdAbove, waits, allocated, locks, details, states, timed);
+        return new FindingShape(kind.id(), created, createdAbove, waits, allocated, locks, details, states, timed);
     }
 
     private static List<String> frames(List<String> lines) {

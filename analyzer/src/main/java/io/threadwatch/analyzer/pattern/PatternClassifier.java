@@ -1,6 +1,7 @@
 package io.threadwatch.analyzer.pattern;
 
-import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.result.Evidence;
+import io.threadwatch.analyzer.result.Finding;
 import io.threadwatch.rules.FindingKind;
 import io.threadwatch.rules.ProblemPattern;
 import java.util.ArrayList;
@@ -26,14 +27,32 @@ public final class PatternClassifier {
 
     /** The finding with its pattern and fix. */
     public Finding classify(Finding finding) {
-        FindingShape shape = FindingShape.of(finding);
-        FindingKind kind = FindingKind.fromId(finding.kind());
+        Classification found = classify(finding.kind(), finding.site() == null ? null : finding.site().frame(),
+                finding.evidence());
+        return finding.classified(found.pattern(), found.fix());
+    }
+
+    /**
+     * The first pattern of {@code kind} that this evidence shows.
+     *
+     * @param site the finding's site frame, e.g. {@code com.acme.Reloader.reload(Reloader.java:42)},
+     *             or {@code null} when it has none
+     */
+    public Classification classify(FindingKind kind, String site, List<Evidence> evidence) {
+        FindingShape shape = FindingShape.of(kind, site, evidence);
         for (ProblemPattern pattern : patterns) {
             if (pattern.kinds().contains(kind) && matches(pattern.match(), shape)) {
-                return finding.classified(pattern.id(), pattern.fix());
+                return new Classification(pattern.id(), pattern.fix());
             }
         }
-        return finding.classified(ProblemPattern.UNCLASSIFIED, null);
+        return new Classification(ProblemPattern.UNCLASSIFIED, null);
+    }
+
+    /**
+     * @param pattern the pattern's id, or {@link ProblemPattern#UNCLASSIFIED}
+     * @param fix     its one-line fix; {@code null} when unclassified
+     */
+    public record Classification(String pattern, String fix) {
     }
 
     static boolean matches(ProblemPattern.Match match, FindingShape shape) {

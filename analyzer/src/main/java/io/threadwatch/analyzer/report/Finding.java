@@ -2,13 +2,15 @@ package io.threadwatch.analyzer.report;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.threadwatch.analyzer.result.Evidence;
 import java.util.Collections;
 import java.util.List;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * A problem, where it is, the numbers behind it and the stacks that show it.
+ * A problem, where it is, the numbers behind it and the stacks that show it, as report v1 writes
+ * it: rendered ({@link Rendering#finding}) from the engine's {@code result.Finding}.
  *
  * @param id       {@code kind:site-fingerprint}, stable across runs
  * @param rule     the rule that fired (the first, when several rules of one kind fired at one site)

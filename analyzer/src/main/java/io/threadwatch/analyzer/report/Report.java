@@ -1,6 +1,8 @@
 package io.threadwatch.analyzer.report;
 
 import com.fasterxml.jackson.annotation.JsonPropertyOrder;
+import io.threadwatch.analyzer.result.Explanation;
+import io.threadwatch.analyzer.result.Limitation;
 import java.util.List;
 import java.util.Objects;
 

@@ -6,7 +6,8 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
- * One SLI sample: {@code name{labels} = value} at the end of a window.
+ * One SLI sample: {@code name{labels} = value} at the end of a window, as report v1 writes it
+ * (rendered by {@link Rendering#slis} from the engine's {@code result.SliSample}).
  *
  * @param time   the window's end
  * @param name   the SLI name

@@ -1,5 +1,9 @@
 package io.threadwatch.analyzer.report;
 
+import io.threadwatch.analyzer.result.Evidence;
+import io.threadwatch.analyzer.result.Explanation;
+import io.threadwatch.analyzer.result.Limitation;
+import io.threadwatch.analyzer.result.Values;
 import java.io.IOException;
 import java.io.Writer;
 import java.time.Duration;

@@ -1,6 +1,7 @@
 /**
- * Report v1: the records one analysis produces, and the writers that turn them into JSON (the
- * contract, validated by {@code report-v1.schema.json}) and text (for people).
+ * Report v1: the records one analysis's report holds, rendered from what the engine found
+ * ({@code Rendering}, from {@code io.threadwatch.analyzer.result}), and the writers that turn them
+ * into JSON (the contract, validated by {@code report-v1.schema.json}) and text (for people).
  *
  * <pre>{@code
  * Report report = Analyzer.analyze(files, options);

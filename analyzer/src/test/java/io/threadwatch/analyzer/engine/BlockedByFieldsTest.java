@@ -6,7 +6,7 @@ import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.ThreadStarted;
-import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.result.Finding;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -63,7 +63,7 @@ class BlockedByFieldsTest {
         EngineResult fields = run.finishByFields(60);
 
         assertThat(records.findings()).as("the scenario fires").isNotEmpty();
-        assertThat(records.findings()).extracting(Finding::kind).containsExactlyInAnyOrder("contention", "long-blocking");
+        assertThat(records.findings()).extracting(f -> f.kind().id()).containsExactlyInAnyOrder("contention", "long-blocking");
         assertThat(records.explanations()).as("and explains an idle wait").isNotEmpty();
         assertThat(fields.slis()).isEqualTo(records.slis());
         assertThat(fields.findings()).isEqualTo(records.findings());

@@ -5,13 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.threadwatch.analyzer.event.Blocked;
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Stack;
-import io.threadwatch.analyzer.report.Evidence;
 import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.result.Evidence;
 import java.time.Duration;
-import org.assertj.core.data.Offset;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
+import org.assertj.core.data.Offset;
 import org.junit.jupiter.api.Test;
 
 /**

@@ -7,6 +7,7 @@ import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.report.Rendering;
 import io.threadwatch.analyzer.report.SliPoint;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.CatalogLoader;
@@ -89,7 +90,7 @@ final class EngineRun {
     /** The values of one SLI with exactly these labels, by window end. */
     static SortedMap<String, Double> series(EngineResult result, String name, Map<String, String> labels) {
         SortedMap<String, Double> values = new TreeMap<>();
-        for (SliPoint point : result.slis()) {
+        for (SliPoint point : Rendering.slis(result.slis())) {
             if (point.name().equals(name) && point.labels().equals(new TreeMap<>(labels))) {
                 values.put(point.time(), point.value());
             }
@@ -101,7 +102,8 @@ final class EngineRun {
         return series(result, name, Map.of());
     }
 
+    /** The findings of {@code kind}, as the report renders them. */
     static List<Finding> findings(EngineResult result, String kind) {
-        return result.findings().stream().filter(f -> f.kind().equals(kind)).toList();
+        return Rendering.findings(result.findings()).stream().filter(f -> f.kind().equals(kind)).toList();
     }
 }

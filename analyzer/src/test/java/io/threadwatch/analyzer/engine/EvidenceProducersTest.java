@@ -8,7 +8,7 @@ import io.threadwatch.analyzer.event.EpochNanos;
 import io.threadwatch.analyzer.event.OldObjectSampled;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.pattern.PatternClassifier;
-import io.threadwatch.analyzer.report.Evidence;
+import io.threadwatch.analyzer.result.Evidence;
 import io.threadwatch.rules.EvidenceRole;
 import io.threadwatch.rules.Window;
 import java.time.Duration;

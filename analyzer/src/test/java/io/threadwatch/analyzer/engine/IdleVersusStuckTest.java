@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Frame;
-import io.threadwatch.analyzer.report.Explanation;
-import io.threadwatch.analyzer.report.Finding;
-import io.threadwatch.analyzer.report.Limitation;
+import io.threadwatch.analyzer.result.Explanation;
+import io.threadwatch.analyzer.result.Finding;
+import io.threadwatch.analyzer.result.Limitation;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -106,9 +106,9 @@ class IdleVersusStuckTest {
                         String.format("0x00000006a%07x", id))))
                 .analyze(WINDOW, LENGTH);
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo("blocked-forever");
+            assertThat(finding.kind().id()).isEqualTo("blocked-forever");
             assertThat(finding.site().frame()).startsWith("io.threadwatch.samples.futureget.QuoteHandler.handle");
-            assertThat(finding.confidence()).isEqualTo("confirmed");
+            assertThat(finding.confidence().id()).isEqualTo("confirmed");
             assertThat(finding.evidence().get(0).detail()).contains(WaitJudge.Reason.CALL_CHAIN.text);
         });
     }
@@ -134,8 +134,8 @@ class IdleVersusStuckTest {
                 ? new SyntheticRecording.Waiting(id, "conn-" + id, "RUNNABLE", perConnection, "", "", "", List.of())
                 : null).stream().filter(java.util.Objects::nonNull).toList())
                 .analyze(WINDOW, LENGTH);
-        assertThat(stuck.findings()).extracting(Finding::kind).contains("blocked-forever");
-        assertThat(stuck.findings()).filteredOn(f -> f.kind().equals("blocked-forever")).singleElement()
+        assertThat(stuck.findings()).extracting(f -> f.kind().id()).contains("blocked-forever");
+        assertThat(stuck.findings()).filteredOn(f -> f.kind().id().equals("blocked-forever")).singleElement()
                 .satisfies(finding -> assertThat(finding.evidence().get(0).detail())
                         .contains(WaitJudge.Reason.PILE_UP.text));
     }
@@ -160,11 +160,11 @@ class IdleVersusStuckTest {
         EngineResult result = dumpsOf(recording, s -> List.of(parked(60, "order-consumer", put, "0x00000006a0000600")))
                 .analyze(WINDOW, LENGTH);
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo("blocked-forever");
+            assertThat(finding.kind().id()).isEqualTo("blocked-forever");
             assertThat(finding.site().frame()).startsWith("com.acme.ingest.OrderConsumer.handOff");
             assertThat(finding.evidence().get(0).detail()).contains(WaitJudge.Reason.LEFT_ITS_LOOP.text);
         });
-        assertThat(result.findings()).noneMatch(f -> f.kind().equals("long-blocking"));
+        assertThat(result.findings()).noneMatch(f -> f.kind().id().equals("long-blocking"));
     }
 
     @Test
@@ -196,8 +196,8 @@ class IdleVersusStuckTest {
         EngineResult result = recording.analyze(Duration.ofSeconds(1), Duration.ofSeconds(10));
 
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo("blocked-forever");
-            assertThat(finding.confidence()).isEqualTo("suspected");
+            assertThat(finding.kind().id()).isEqualTo("blocked-forever");
+            assertThat(finding.confidence().id()).isEqualTo("suspected");
             assertThat(finding.evidence().get(0).count()).isEqualTo(16);
             assertThat(finding.evidence().get(0).detail()).contains("suspected");
         });
@@ -253,7 +253,7 @@ class IdleVersusStuckTest {
         }
         EngineResult result = recording.analyze(WINDOW, LENGTH);
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo("long-blocking");
+            assertThat(finding.kind().id()).isEqualTo("long-blocking");
             assertThat(finding.site().frame()).startsWith("com.acme.orders.OrderDao.insert");
         });
     }

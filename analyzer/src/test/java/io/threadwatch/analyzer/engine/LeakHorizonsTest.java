@@ -3,8 +3,8 @@ package io.threadwatch.analyzer.engine;
 import static io.threadwatch.analyzer.engine.SyntheticRecording.T0;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.threadwatch.analyzer.report.Finding;
-import io.threadwatch.analyzer.report.SliPoint;
+import io.threadwatch.analyzer.result.Finding;
+import io.threadwatch.analyzer.result.SliSample;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -91,7 +91,7 @@ class LeakHorizonsTest {
     }
 
     private static List<String> findings(EngineResult result) {
-        return result.findings().stream().map(f -> f.kind() + " " + f.site().frame()).toList();
+        return result.findings().stream().map(f -> f.kind().id() + " " + f.site().frame()).toList();
     }
 
     @Test
@@ -100,10 +100,10 @@ class LeakHorizonsTest {
         EngineResult result = leak(Duration.ofMinutes(4), hour).analyze(hour);
 
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo("thread-leak");
+            assertThat(finding.kind().id()).isEqualTo("thread-leak");
             assertThat(finding.site().frame()).startsWith(RELOAD);
-            assertThat(finding.confidence()).isEqualTo("confirmed");
-            assertThat(Instant.parse(finding.first())).isBefore(T0.plus(Duration.ofMinutes(45)));
+            assertThat(finding.confidence().id()).isEqualTo("confirmed");
+            assertThat(finding.first()).isBefore(T0.plus(Duration.ofMinutes(45)));
             assertThat(finding.sli().labels()).containsEntry("horizon", "all");
             assertThat(finding.evidence().get(0).detail()).contains("each waits on an object of its own");
         });
@@ -115,7 +115,7 @@ class LeakHorizonsTest {
         EngineResult result = leak(Duration.ofMinutes(4), sixHours).analyze(sixHours);
 
         assertThat(findings(result)).singleElement().asString().startsWith("thread-leak " + RELOAD);
-        List<SliPoint> lastRates = lastSamples(result, "threads.leak.rate");
+        List<SliSample> lastRates = lastSamples(result, "threads.leak.rate");
         assertThat(lastRates).extracting(p -> p.labels().get("horizon")).containsExactly("recent", "hour", "all");
         assertThat(lastRates).filteredOn(p -> !p.labels().get("horizon").equals("recent"))
                 .allSatisfy(p -> assertThat(p.value()).as(p.labels().get("horizon")).isBetween(13.0, 17.0));
@@ -129,7 +129,7 @@ class LeakHorizonsTest {
         leak.recording.analyze(WINDOW, twoHours, window -> changes.addAll(window.changes()));
 
         List<ClosedWindow.FindingChange> leaks = changes.stream()
-                .filter(c -> c.finding().kind().equals("thread-leak")).toList();
+                .filter(c -> c.finding().kind().id().equals("thread-leak")).toList();
         // Over the whole observation first, over the last hour from the first hour on: one alert.
         assertThat(leaks).singleElement().satisfies(change -> {
             assertThat(change.state()).isEqualTo(ClosedWindow.FindingChange.State.FIRED);
@@ -209,7 +209,7 @@ class LeakHorizonsTest {
         assertThat(result.findings()).singleElement().satisfies(finding -> {
             assertThat(finding.site().frame()).startsWith(RELOAD);
             assertThat(finding.sli().labels()).containsEntry("horizon", "recent");
-            assertThat(finding.confidence()).as("dumps show a scheduler per reload").isEqualTo("confirmed");
+            assertThat(finding.confidence().id()).as("dumps show a scheduler per reload").isEqualTo("confirmed");
         });
     }
 
@@ -233,13 +233,13 @@ class LeakHorizonsTest {
         EngineResult result = threads.dumped(length).analyze(length);
 
         Map<String, Double> live = new TreeMap<>();
-        for (SliPoint point : lastSamples(result, "threads.site.live")) {
+        for (SliSample point : lastSamples(result, "threads.site.live")) {
             live.put(point.labels().get("site").startsWith(RELOAD) ? "reload" : "other", point.value());
         }
         assertThat(live).containsEntry("reload", 5.0).containsEntry("other", 1.0);
         List<Double> reloadSeries = result.slis().stream()
                 .filter(p -> p.name().equals("threads.site.live") && p.labels().get("site").startsWith(RELOAD))
-                .map(SliPoint::value).toList();
+                .map(SliSample::value).toList();
         assertThat(reloadSeries).as("one more leaked scheduler each minute, then flat").isSorted()
                 .startsWith(1.0).endsWith(5.0);
     }
@@ -256,9 +256,9 @@ class LeakHorizonsTest {
     }
 
     /** The samples of an SLI in the last window that has any. */
-    private static List<SliPoint> lastSamples(EngineResult result, String name) {
-        List<SliPoint> points = result.slis().stream().filter(p -> p.name().equals(name)).toList();
-        String last = points.get(points.size() - 1).time();
+    private static List<SliSample> lastSamples(EngineResult result, String name) {
+        List<SliSample> points = result.slis().stream().filter(p -> p.name().equals(name)).toList();
+        Instant last = points.get(points.size() - 1).time();
         return points.stream().filter(p -> p.time().equals(last)).toList();
     }
 }

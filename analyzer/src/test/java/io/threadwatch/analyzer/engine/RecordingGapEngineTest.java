@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.threadwatch.analyzer.AnalysisOptions;
 import io.threadwatch.analyzer.TestRecordings;
 import io.threadwatch.analyzer.event.ThreadDumped;
-import io.threadwatch.analyzer.report.Limitation;
-import io.threadwatch.analyzer.report.SliPoint;
+import io.threadwatch.analyzer.result.Limitation;
+import io.threadwatch.analyzer.result.SliSample;
 import io.threadwatch.rules.Window;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -53,7 +53,7 @@ class RecordingGapEngineTest {
                 options.catalog(), options.rules(), true));
     }
 
-    private static List<SliPoint> stuck(EngineResult result) {
+    private static List<SliSample> stuck(EngineResult result) {
         return result.slis().stream().filter(sli -> sli.name().equals("threads.stuck")).toList();
     }
 
@@ -83,7 +83,7 @@ class RecordingGapEngineTest {
         assertThat(stuck(result)).isEmpty();
         assertThat(result.findings()).isEmpty();
         assertThat(result.windows()).as("3 windows per 10 s stretch, none in the month between").isEqualTo(6);
-        assertThat(result.slis()).allSatisfy(sli -> assertThat(Instant.parse(sli.time()))
+        assertThat(result.slis()).allSatisfy(sli -> assertThat(sli.time())
                 .isBetween(T0, resumed.plusSeconds(10))
                 .matches(time -> !time.isAfter(T0.plusSeconds(10)) || !time.isBefore(resumed), "not in the gap"));
         assertThat(result.limitations()).filteredOn(limitation -> limitation.id().equals("recording-gap"))

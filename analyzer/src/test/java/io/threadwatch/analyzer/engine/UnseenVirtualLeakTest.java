@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Frame;
-import io.threadwatch.analyzer.report.Evidence;
-import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.result.Evidence;
+import io.threadwatch.analyzer.result.Finding;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -59,7 +59,7 @@ class UnseenVirtualLeakTest {
         EngineResult result = leak(100).analyze(WINDOW, LENGTH);
 
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo("vthread-leak");
+            assertThat(finding.kind().id()).isEqualTo("vthread-leak");
             assertThat(finding.site().frame()).isEqualTo("com.acme.pay.PaymentHandler.handle(PaymentHandler.java:63)");
             assertThat(finding.evidence()).extracting(Evidence::role).containsExactly("last-seen", "last-seen");
             Evidence unseen = finding.evidence().get(1);

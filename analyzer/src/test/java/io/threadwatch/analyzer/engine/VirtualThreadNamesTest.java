@@ -2,7 +2,7 @@ package io.threadwatch.analyzer.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.threadwatch.analyzer.report.Evidence;
+import io.threadwatch.analyzer.result.Evidence;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -24,7 +24,7 @@ class VirtualThreadNamesTest {
         EngineResult result = recording.analyze(Duration.ofSeconds(4), Duration.ofSeconds(40));
 
         assertThat(result.findings()).singleElement().satisfies(finding -> {
-            assertThat(finding.kind()).isEqualTo("vthread-leak");
+            assertThat(finding.kind().id()).isEqualTo("vthread-leak");
             assertThat(finding.site()).isNull();
             Evidence lastSeen = finding.evidence().get(0);
             assertThat(lastSeen.threads()).containsExactly("notify-waiter-# (500)", "(unnamed) (20)");

@@ -2,11 +2,14 @@ package io.threadwatch.analyzer.pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.threadwatch.analyzer.report.Evidence;
-import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.result.Confidence;
+import io.threadwatch.analyzer.result.Evidence;
+import io.threadwatch.analyzer.result.Finding;
 import io.threadwatch.rules.CatalogLoader;
 import io.threadwatch.rules.FindingKind;
 import io.threadwatch.rules.ProblemPattern;
+import io.threadwatch.rules.Severity;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,9 +26,9 @@ class PatternClassifierTest {
     private static final PatternClassifier BUILT_IN = new PatternClassifier(CatalogLoader.builtIn().patterns());
 
     private static Finding finding(String kind, String site, Evidence... evidence) {
-        return new Finding(kind + ":0123456789abcdef", kind, kind, "critical", "confirmed", "2026-01-01T00:00:00Z",
-                "2026-01-01T00:01:00Z", 1, "a message",
-                new Finding.FiredSli("threads.live", new TreeMap<>(Map.of()), 1, 1, "threads"),
+        return new Finding(kind + ":0123456789abcdef", kind, FindingKind.fromId(kind), Severity.CRITICAL,
+                Confidence.CONFIRMED, Instant.parse("2026-01-01T00:00:00Z"), Instant.parse("2026-01-01T00:01:00Z"), 1,
+                "a message", new Finding.FiredSli("threads.live", new TreeMap<>(Map.of()), 1, 1, "threads"),
                 site == null ? null : new Finding.Site(site, "0123456789abcdef"), List.of(evidence));
     }
 

@@ -2,9 +2,9 @@ package io.threadwatch.junit5.internal;
 
 import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.analyzer.pattern.PatternClassifier;
-import io.threadwatch.analyzer.report.Evidence;
-import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.result.Evidence;
 import io.threadwatch.rules.Catalog;
+import io.threadwatch.rules.FindingKind;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -38,10 +38,9 @@ final class GuardPatterns {
             // The detail starts with the thread's state, as the report's does: patterns match on it.
             evidence.add(new Evidence(role, 1, List.of(thread.name()), lines(thread.stack()), thread.state()));
         }
-        Finding.Site site = finding.site().equals(GuardFinding.NO_SITE) ? null : new Finding.Site(finding.site(), "");
-        Finding asReported = new Finding(finding.kind() + ":guard", "guard", finding.kind(), "warning", "confirmed",
-                "", "", 1, finding.summary(), null, site, evidence);
-        Finding classified = classifier.classify(asReported);
+        String site = finding.site().equals(GuardFinding.NO_SITE) ? null : finding.site();
+        PatternClassifier.Classification classified = classifier.classify(FindingKind.fromId(finding.kind()), site,
+                evidence);
         return finding.classified(classified.pattern(), classified.fix());
     }
 

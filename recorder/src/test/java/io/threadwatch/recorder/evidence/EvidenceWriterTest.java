@@ -2,8 +2,8 @@ package io.threadwatch.recorder.evidence;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.threadwatch.analyzer.report.Evidence;
 import io.threadwatch.analyzer.report.Finding;
+import io.threadwatch.analyzer.result.Evidence;
 import io.threadwatch.analyzer.source.JfrSettings;
 import io.threadwatch.recorder.safety.Failures;
 import io.threadwatch.recorder.stream.JfrStream;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.threadwatch.analyzer.report.Evidence;
 import io.threadwatch.analyzer.report.Finding;
 import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.analyzer.report.ReportFormat;
+import io.threadwatch.analyzer.result.Evidence;
 import io.threadwatch.rules.Catalog;
 import io.threadwatch.rules.CatalogLoader;
 import java.io.StringWriter;

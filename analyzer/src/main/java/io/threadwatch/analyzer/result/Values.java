@@ -1,4 +1,4 @@
-package io.threadwatch.analyzer.report;
+package io.threadwatch.analyzer.result;
 
 import java.math.BigDecimal;
 import java.math.MathContext;

@@ -1,4 +1,4 @@
-package io.threadwatch.analyzer.engine;
+package io.threadwatch.analyzer.result;
 
 import java.util.Locale;
 
@@ -19,7 +19,7 @@ public enum Confidence {
     }
 
     /** The stronger of two. */
-    Confidence strongest(Confidence other) {
+    public Confidence strongest(Confidence other) {
         return compareTo(other) <= 0 ? this : other;
     }
 }

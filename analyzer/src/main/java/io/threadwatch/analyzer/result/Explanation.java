@@ -1,6 +1,5 @@
-package io.threadwatch.analyzer.report;
+package io.threadwatch.analyzer.result;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 import java.util.Objects;
 
@@ -20,7 +19,6 @@ import java.util.Objects;
  *                     seen in thread dumps
  * @param names        some of the threads' names, sorted (at most 10)
  */
-@JsonPropertyOrder({"decision", "reason", "frame", "threads", "observations", "names"})
 public record Explanation(String decision, String reason, String frame, long threads, long observations,
                           List<String> names) {
 

@@ -1,6 +1,5 @@
-package io.threadwatch.analyzer.report;
+package io.threadwatch.analyzer.result;
 
-import com.fasterxml.jackson.annotation.JsonPropertyOrder;
 import java.util.List;
 
 /**
@@ -13,7 +12,6 @@ import java.util.List;
  * @param frames  the stack, top first, as {@code jstack} prints it (at most 32 lines)
  * @param detail  one line of numbers or context, possibly empty
  */
-@JsonPropertyOrder({"role", "count", "threads", "frames", "detail"})
 public record Evidence(String role, long count, List<String> threads, List<String> frames, String detail) {
 
     /** Most thread names listed. */
