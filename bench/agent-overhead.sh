@@ -8,16 +8,19 @@
 #   bench/agent-overhead.sh                         # 5 iterations, 10 s warm-up, 20 s measured
 #   ITERATIONS=9 DURATION=30 bench/agent-overhead.sh
 #   JAVA_HOME=/path/to/jdk-25 bench/agent-overhead.sh
+#   AGENT_OPTIONS=thread-dump-period=60s bench/agent-overhead.sh   # the agent with options of its own
 #
 # About ITERATIONS x 3 x (WARMUP + DURATION + 2) seconds, plus the build: 8 to 9 minutes with defaults.
 # Environment: ITERATIONS (5), DURATION (measured seconds per run, 20), WARMUP (seconds, 10; covers
-# the agent's JFR start-up, which is checked), CLIENTS (16), SERVICE_OPTS, LOAD_OPTS, JAVA_HOME.
+# the agent's JFR start-up, which is checked), CLIENTS (16), SERVICE_OPTS, LOAD_OPTS, JAVA_HOME,
+# AGENT_OPTIONS (comma-separated key=value options added to the agent's, as -javaagent takes them).
 set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 ITERATIONS="${ITERATIONS:-5}"
 DURATION="${DURATION:-20}"
 WARMUP="${WARMUP:-10}"
 CLIENTS="${CLIENTS:-16}"
+AGENT_OPTIONS="${AGENT_OPTIONS:-}"
 # A fixed heap, so that no mode is measured while the heap is still growing.
 SERVICE_OPTS="${SERVICE_OPTS:--Xms512m -Xmx512m}"
 # The load generator allocates little; Serial GC keeps its GC threads off the cores the service needs.
@@ -73,7 +76,7 @@ run() {
     case "$mode" in
         none) ;;
         default) flags=("-XX:StartFlightRecording:settings=default,filename=$dir/default.jfr,dumponexit=true") ;;
-        threadwatch) flags=("-javaagent:$agent=output=$dir/threadwatch") ;;
+        threadwatch) flags=("-javaagent:$agent=output=$dir/threadwatch${AGENT_OPTIONS:+,$AGENT_OPTIONS}") ;;
     esac
     # shellcheck disable=SC2086 # the options are words
     "$JAVA" $SERVICE_OPTS ${flags[@]+"${flags[@]}"} -cp "$classpath" io.threadwatch.bench.overhead.LoopbackService \
@@ -130,7 +133,7 @@ label() {
     case "$1" in
         none) echo "no JFR" ;;
         default) echo "JFR default" ;;
-        threadwatch) echo "threadwatch agent" ;;
+        threadwatch) echo "threadwatch agent${AGENT_OPTIONS:+ ($AGENT_OPTIONS)}" ;;
     esac
 }
 echo "agent-overhead.sh: $ITERATIONS iterations x ${#modes[@]} modes x (${WARMUP} s warm-up + ${DURATION} s measured)" >&2
