@@ -9,6 +9,7 @@ import io.threadwatch.analyzer.serve.store.RecordingRow;
 import io.threadwatch.analyzer.serve.store.RecordingStore;
 import io.threadwatch.analyzer.serve.work.AnalysisQueue;
 import io.threadwatch.analyzer.serve.work.ChildAnalysis;
+import io.threadwatch.analyzer.serve.work.WorkerClassArchive;
 import io.threadwatch.analyzer.serve.work.Reconciler;
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -68,8 +69,10 @@ public final class ThreadwatchServer implements AutoCloseable {
         RecordingStore store = new RecordingStore(database);
         Reconciler.Result reconciled = new Reconciler(store, dataDir, settings.clock(), log).reconcile();
         ServeLimits limits = settings.limits();
-        AnalysisQueue queue = new AnalysisQueue(store, dataDir, new ChildAnalysis(limits, settings.analysisArgs()),
-                limits, settings.clock(), log);
+        String classPath = System.getProperty("java.class.path");
+        ChildAnalysis workers = new ChildAnalysis(limits, settings.analysisArgs(), classPath,
+                WorkerClassArchive.in(dataDir, classPath));
+        AnalysisQueue queue = new AnalysisQueue(store, dataDir, workers, limits, settings.clock(), log);
         int recovered = queue.recover();
         ServeApi api = new ServeApi(store, new FleetView(database, store), queue, dataDir, limits.maxUploadBytes(),
                 settings.token(), limits.concurrentUploads(), settings.clock(), log);

@@ -30,10 +30,23 @@ public final class ChildAnalysis {
 
     private final ServeLimits limits;
     private final List<String> analysisArgs;
+    private final String classPath;
+    private final WorkerClassArchive archive;
 
+    /** Workers on this JVM's class path, without a class-data sharing archive. */
     public ChildAnalysis(ServeLimits limits, List<String> analysisArgs) {
+        this(limits, analysisArgs, System.getProperty("java.class.path"), WorkerClassArchive.NONE);
+    }
+
+    /**
+     * @param classPath the workers' class path
+     * @param archive   the class-data sharing archive the workers read, and the first one writes
+     */
+    public ChildAnalysis(ServeLimits limits, List<String> analysisArgs, String classPath, WorkerClassArchive archive) {
         this.limits = limits;
         this.analysisArgs = List.copyOf(analysisArgs);
+        this.classPath = classPath;
+        this.archive = archive;
     }
 
     /**
@@ -57,19 +70,35 @@ public final class ChildAnalysis {
      */
     public Outcome run(Path upload, String shownName, Path report, Consumer<AnalysisProgress> progress)
             throws IOException, InterruptedException {
+        WorkerClassArchive.Use classes = archive.next();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx" + limits.analysisHeapMb() + "m",
                 // One analysis per JVM: the serial collector keeps its footprint (RSS) smallest.
                 "-XX:+UseSerialGC",
-                "-XX:+ExitOnOutOfMemoryError",
-                "-cp", System.getProperty("java.class.path"),
+                "-XX:+ExitOnOutOfMemoryError"));
+        command.addAll(classes.options());
+        command.addAll(List.of("-cp", classPath,
                 "io.threadwatch.analyzer.cli.ThreadwatchCommand", "serve", "worker",
                 "--max-decompressed-size", Long.toString(limits.maxDecompressedBytes()),
                 "--output", report.toString(), "--name", shownName));
         command.addAll(analysisArgs);
         command.add(upload.toString());
-        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        Process process;
+        try {
+            process = new ProcessBuilder(command).redirectErrorStream(true).start();
+        } catch (IOException e) {
+            archive.ended(classes, false);
+            throw e;
+        }
+        try {
+            return await(process, progress);
+        } finally {
+            archive.ended(classes, process.isAlive() ? false : process.exitValue() == 0);
+        }
+    }
+
+    private Outcome await(Process process, Consumer<AnalysisProgress> progress) throws InterruptedException {
         Deque<String> lines = new ArrayDeque<>();
         StringBuilder refusal = new StringBuilder();
         Thread reader = new Thread(() -> read(process, progress, lines, refusal), "threadwatch-serve-worker-output");
