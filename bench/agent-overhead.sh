@@ -133,7 +133,7 @@ label() {
     case "$1" in
         none) echo "no JFR" ;;
         default) echo "JFR default" ;;
-        threadwatch) echo "threadwatch agent${AGENT_OPTIONS:+ ($AGENT_OPTIONS)}" ;;
+        threadwatch) echo "threadwatch agent" ;;
     esac
 }
 echo "agent-overhead.sh: $ITERATIONS iterations x ${#modes[@]} modes x (${WARMUP} s warm-up + ${DURATION} s measured)" >&2
@@ -152,6 +152,7 @@ errors="$(awk '{e += $7} END {print e + 0}' "$results")"
 
 echo "agent overhead on $("$JAVA" -version 2>&1 | head -1): $ITERATIONS iterations of $DURATION s measured" \
     "after $WARMUP s warm-up, $CLIENTS clients, $(nproc 2>/dev/null || echo '?') cores"
+[[ -z $AGENT_OPTIONS ]] || echo "the agent's options: output=...,$AGENT_OPTIONS"
 echo "per mode: medians of its $ITERATIONS runs | vs no JFR: medians of its $ITERATIONS per-iteration ratios to the run without JFR"
 printf '%-18s %10s %9s %13s %16s | %10s %7s %7s %7s\n' mode requests/s "p99 ms" "CPU s/1k req" "alloc MB/1k req" \
     requests/s p99 CPU alloc
