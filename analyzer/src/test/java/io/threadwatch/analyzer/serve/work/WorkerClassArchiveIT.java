@@ -51,4 +51,34 @@ class WorkerClassArchiveIT {
         assertThat(reading.refusal()).isEmpty();
         assertThat(Files.readString(second)).isEqualTo(Files.readString(first)).contains("\"thread-leak\"");
     }
+
+    /**
+     * JDK 17 aborts at start-up on a truncated archive even with {@code -Xshare:auto}: one left in
+     * place (a full disk, a copy cut short) would fail every analysis. The service's trial JVM finds
+     * it and the archive is written again.
+     */
+    @Test
+    void aTruncatedArchiveInPlaceIsDeletedAndWrittenAgain() throws Exception {
+        String jar = Path.of(System.getProperty("threadwatch.jar", "target/threadwatch.jar")).toAbsolutePath().toString();
+        DataDir data = DataDir.open(dir.resolve("data"));
+        WorkerClassArchive first = WorkerClassArchive.in(data, jar);
+        ChildAnalysis.Outcome writing = new ChildAnalysis(ServeLimits.DEFAULT, List.of(), jar, first)
+                .run(SAMPLE, "sample.jfr.gz", dir.resolve("first.json"), progress -> { });
+        assertThat(writing.refusal()).isEmpty();
+        Path written;
+        try (var cache = Files.list(data.root().resolve("cache"))) {
+            written = cache.findFirst().orElseThrow();
+        }
+        byte[] whole = Files.readAllBytes(written);
+        Files.write(written, java.util.Arrays.copyOf(whole, whole.length / 3));
+
+        WorkerClassArchive restarted = WorkerClassArchive.in(data, jar);
+
+        assertThat(written).doesNotExist();
+        ChildAnalysis.Outcome again = new ChildAnalysis(ServeLimits.DEFAULT, List.of(), jar, restarted)
+                .run(SAMPLE, "sample.jfr.gz", dir.resolve("again.json"), progress -> { });
+        assertThat(again.refusal()).isEmpty();
+        assertThat(written).as("written again by that analysis").isNotEmptyFile();
+        assertThat(Files.readString(dir.resolve("again.json"))).isEqualTo(Files.readString(dir.resolve("first.json")));
+    }
 }
