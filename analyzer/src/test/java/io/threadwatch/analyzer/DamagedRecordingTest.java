@@ -203,6 +203,24 @@ class DamagedRecordingTest {
         assertSameAnalysis(analyze(file), hotLockAlone);
     }
 
+    /**
+     * JMC's parser is given only the chunks the walk kept. It believes each header it meets: one
+     * between the chunks claiming 1.5 GB made it allocate that much before reading a byte (or fail
+     * for want of heap), and the bytes after it ended its reading, so the second chunk was lost.
+     */
+    @Test
+    void jmcIsGivenOnlyTheChunksTheWalkKept() throws Exception {
+        Path damaged = write("jmc-middle.jfr", hotLock, headerOfSize(1_500_000_000L), randomBytes(1000), deadlock);
+        Path clean = write("jmc-both.jfr", hotLock, deadlock);
+        AnalysisOptions jmc = AnalysisOptions.defaults().withParser(Parser.JMC);
+
+        Report report = Analyzer.analyze(List.of(damaged), jmc);
+
+        assertThat(report.source().chunks()).isEqualTo(2);
+        assertThat(report.source().skipped()).hasSize(1);
+        assertSameAnalysis(report, Analyzer.analyze(List.of(clean), jmc));
+    }
+
     private static byte[] replaceAll(byte[] bytes, String from, String to) {
         byte[] target = from.getBytes(StandardCharsets.ISO_8859_1);
         byte[] replacement = to.getBytes(StandardCharsets.ISO_8859_1);

@@ -7,8 +7,10 @@ import io.threadwatch.analyzer.ReportAssertions;
 import io.threadwatch.analyzer.TestRecordings;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 import net.jpountz.lz4.LZ4FrameOutputStream;
@@ -118,5 +120,75 @@ class ParserOptionTest {
         bytes[5] = 0;
         Path old = Files.write(dir.resolve("relabelled.jfr"), bytes);
         assertRefusedInOneLine(CliRun.of("analyze", old.toString()), "is a JDK 7/8 recording (JFR format 0.x)");
+    }
+
+    /**
+     * Found by fuzzing: JMC's index sizes one array from a format 0.x header's metadata offset
+     * before reading, so an offset near 2 GB in a file of a few hundred KB failed the JVM's
+     * allocation (an OutOfMemoryError, not an exception). The offset is checked against the data first.
+     */
+    @Test
+    void aJdk8FormatHeaderWhoseMetadataLiesBeyondAnyArrayIsRefusedInOneLine() throws IOException {
+        Path old = relabelledAsFormat0WithMetadataAt(0x7F00_0000L);
+        assertRefusedInOneLine(CliRun.of("analyze", old.toString()), "'" + old + "' is a JDK 7/8 recording (JFR "
+                + "format 0.x), but holds no whole chunk: chunk 1 (from byte 0) is cut short or damaged: its header "
+                + "puts its metadata at byte 2130706432, outside 16-1789569699");
+    }
+
+    @Test
+    void aJdk8FormatHeaderWhoseMetadataLiesPastTheEndOfTheFileIsRefusedInOneLine() throws IOException {
+        Path old = relabelledAsFormat0WithMetadataAt(500_000_000L);
+        assertRefusedInOneLine(CliRun.of("analyze", old.toString()), "holds no whole chunk: chunk 1 (from byte 0) is "
+                + "cut short or damaged: its header puts its metadata at byte 500000000, and the data ends at byte "
+                + Files.size(old));
+    }
+
+    /**
+     * A zip whose last chunk is cut: JMC's index refused the whole file, and its load would have
+     * tried to hold the cut chunk. The whole chunk is analyzed and the cut one listed.
+     */
+    @Test
+    void aZipRecordingCutInsideItsSecondChunkKeepsTheFirstAndSaysSo() throws IOException {
+        byte[] chunk = Files.readAllBytes(plain());
+        Path zip = zippedBytes("cut.jfr.zip", chunk, Arrays.copyOf(chunk, 1000));
+        JsonNode report = analyze("analyze", zip.toString());
+        JsonNode whole = analyze("analyze", zipped().toString());
+
+        assertThat(report.at("/source/chunks").asInt()).isEqualTo(1);
+        assertThat(report.at("/source/truncated").asBoolean()).isTrue();
+        assertThat(report.at("/source/skipped/0").asText()).isEqualTo("cut.jfr.zip: chunk 2 (from byte "
+                + chunk.length + ") is cut short or damaged: its header gives a size of " + chunk.length
+                + " bytes, and the data ends after 1000");
+        assertThat(report.get("findings")).isEqualTo(whole.get("findings"));
+    }
+
+    /** A zip whose only chunk claims 1.5 GB: JMC's load would have allocated that much and been told to get more heap. */
+    @Test
+    void aZipRecordingWhoseChunkClaimsMoreThanItHoldsIsRefusedInOneLine() throws IOException {
+        ByteBuffer chunk = ByteBuffer.wrap(Files.readAllBytes(plain()));
+        chunk.putLong(8, 1_500_000_000L);
+        Path zip = zippedBytes("claims.jfr.zip", chunk.array());
+        assertRefusedInOneLine(CliRun.of("analyze", zip.toString()), "'" + zip + "' is zip-compressed, but holds no "
+                + "whole chunk: chunk 1 (from byte 0) is cut short or damaged: its header gives a size of 1500000000 "
+                + "bytes, and the data ends after " + chunk.capacity());
+    }
+
+    private Path relabelledAsFormat0WithMetadataAt(long metadataAt) throws IOException {
+        ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(plain()));
+        bytes.putShort(4, (short) 0);
+        bytes.putLong(8, metadataAt);
+        return Files.write(dir.resolve("relabelled.jfr"), bytes.array());
+    }
+
+    private Path zippedBytes(String name, byte[]... parts) throws IOException {
+        Path zip = dir.resolve(name);
+        try (ZipOutputStream out = new ZipOutputStream(Files.newOutputStream(zip))) {
+            out.putNextEntry(new ZipEntry(name.replace(".zip", "")));
+            for (byte[] part : parts) {
+                out.write(part);
+            }
+            out.closeEntry();
+        }
+        return zip;
     }
 }

@@ -4,6 +4,7 @@ import io.threadwatch.analyzer.source.ChunkHeader;
 import io.threadwatch.analyzer.source.RecordingException;
 import io.threadwatch.analyzer.source.RecordingFiles;
 import io.threadwatch.analyzer.source.RecordingLimits;
+import java.io.BufferedInputStream;
 import java.io.DataInputStream;
 import java.io.EOFException;
 import java.io.IOException;
@@ -26,6 +27,9 @@ import org.openjdk.jmc.flightrecorder.internal.FlightRecordingLoader;
  * decompresses as it streams) or a JDK 7/8 recording, whose chunk headers hold no time range (JMC
  * reads it from the chunk's metadata). The analysis needs the range before any event, to lay out
  * its windows.
+ *
+ * <p>JMC is given only the whole chunks {@link JmcChunkExtents} finds, here and when it loads the
+ * events ({@link #wholeChunks}); what follows them is the input's truncation.
  *
  * <p>Uses JMC's {@code internal} chunk index, the one JMC's own tools use; the JMC version is
  * pinned in the build.
@@ -56,20 +60,31 @@ public final class JmcChunkIndex {
         } catch (IOException e) {
             throw new RecordingException("'" + file + "' is " + why + " but cannot be read: " + e.getMessage(), e);
         }
+        JmcChunkExtents extents;
+        try (InputStream in = uncompressedBuffered(parseable)) {
+            extents = JmcChunkExtents.walk(in, limits.maxDecompressedBytes());
+        } catch (IOException e) {
+            throw new RecordingException("'" + file + "' is " + why + " but cannot be read: " + e.getMessage(), e);
+        }
+        if (extents.bytes() > limits.maxDecompressedBytes()) {
+            throw new RecordingException("'" + file + "' expands to more than " + limits.maxDecompressedBytes()
+                    + " bytes when decompressed; raise --max-decompressed-size to analyze it");
+        }
+        if (extents.chunks() == 0) {
+            throw new RecordingException("'" + file + "' is " + why + ", but holds no whole chunk: " + extents.cut());
+        }
         List<ChunkInfo> infos;
-        try (InputStream in = uncompressed(parseable)) {
+        try (InputStream in = WholeChunks.first(uncompressed(parseable), extents.bytes())) {
             infos = FlightRecordingLoader.readChunkInfo(FlightRecordingLoader.createChunkSupplier(in));
         } catch (IOException | CouldNotLoadRecordingException | RuntimeException e) {
             throw new RecordingException("'" + file + "' is " + why + ", but JMC's parser cannot read its chunk "
                     + "headers: " + JmcLoader.oneLine(e), e, false);
         }
         if (infos.isEmpty()) {
-            throw new RecordingException("'" + file + "' is " + why + " and holds no chunk");
+            throw new RecordingException("'" + file + "' is " + why + " and holds no chunk JMC's parser reads");
         }
         List<ChunkHeader> chunks = new ArrayList<>();
-        long total = 0;
         for (ChunkInfo info : infos) {
-            total += info.getChunkSize();
             IRange<IQuantity> range = info.getChunkRange();
             long start = range.getStart().clampedLongValueIn(UnitLookup.EPOCH_NS);
             long end = range.getEnd().clampedLongValueIn(UnitLookup.EPOCH_NS);
@@ -77,11 +92,20 @@ public final class JmcChunkIndex {
             chunks.add(new ChunkHeader(info.getChunkPosistion(), info.getChunkSize(), major, minor,
                     Instant.ofEpochSecond(0, start), Duration.ofNanos(Math.max(0, end - start)), true));
         }
-        if (total > limits.maxDecompressedBytes()) {
-            throw new RecordingException("'" + file + "' expands to more than " + limits.maxDecompressedBytes()
-                    + " bytes when decompressed; raise --max-decompressed-size to analyze it");
-        }
-        return new RecordingFiles.Input(name, bytes, parseable, List.copyOf(chunks), "", why);
+        return new RecordingFiles.Input(name, bytes, parseable, List.copyOf(chunks), extents.cut(), why);
+    }
+
+    /**
+     * The uncompressed bytes of {@code chunks}, back to back: what JMC's parser is given when it
+     * loads the events, so that it never meets the bytes the chunk walk left out.
+     */
+    static InputStream wholeChunks(Path parseable, List<ChunkHeader> chunks) throws IOException {
+        return new BufferedInputStream(WholeChunks.of(uncompressed(parseable), chunks), 1 << 16);
+    }
+
+    /** The file's JFR bytes, decompressed when JMC would decompress them. */
+    static InputStream uncompressedBuffered(Path parseable) throws IOException {
+        return new BufferedInputStream(uncompressed(parseable), 1 << 16);
     }
 
     private static InputStream uncompressed(Path file) throws IOException {

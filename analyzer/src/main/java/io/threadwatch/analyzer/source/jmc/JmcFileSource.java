@@ -12,6 +12,7 @@ import io.threadwatch.analyzer.source.translate.SourceEvent;
 import io.threadwatch.analyzer.source.translate.TranslationContext;
 import io.threadwatch.analyzer.source.translate.TranslatorFailure;
 import io.threadwatch.analyzer.source.translate.Translators;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -47,6 +48,7 @@ public final class JmcFileSource implements RecordingSource {
     private final RecordingFiles files;
     private final StackTable stacks;
     private final ProgressCounter progress;
+    private final List<String> skipped = new ArrayList<>();
 
     public JmcFileSource(RecordingFiles files, StackTable stacks) {
         this(files, stacks, ReadProgress.NONE);
@@ -57,6 +59,12 @@ public final class JmcFileSource implements RecordingSource {
         this.files = files;
         this.stacks = stacks;
         this.progress = new ProgressCounter(files, progress);
+    }
+
+    /** Chunks JMC's parser was not given, one line each: it would have looped on their broken links. */
+    @Override
+    public List<String> skipped() {
+        return List.copyOf(skipped);
     }
 
     /**
@@ -72,8 +80,11 @@ public final class JmcFileSource implements RecordingSource {
             translators.put(translator.settings().eventName(), translator);
         }
         JmcStacks jmcStacks = new JmcStacks(stacks);
+        skipped.clear();
         for (RecordingFiles.Input input : files.inputs()) {
-            List<JmcLoader.Loaded> events = load(input, translators);
+            JmcLoader.LoadedFile file = load(input, translators);
+            skipped.addAll(file.skipped());
+            List<JmcLoader.Loaded> events = file.events();
             if (events.isEmpty()) {
                 throw new RecordingException("'" + input.name() + "': JMC's parser read no event from it; "
                         + "the recording is corrupt or holds none of the events Threadwatch reads", null, true);
@@ -101,7 +112,7 @@ public final class JmcFileSource implements RecordingSource {
         }
     }
 
-    private static List<JmcLoader.Loaded> load(RecordingFiles.Input input, Map<String, EventTranslator> translators)
+    private static JmcLoader.LoadedFile load(RecordingFiles.Input input, Map<String, EventTranslator> translators)
             throws RecordingException {
         try {
             return JmcLoader.load(input, translators);

@@ -1,9 +1,11 @@
 package io.threadwatch.analyzer.source.jmc;
 
+import io.threadwatch.analyzer.source.ChunkHeader;
 import io.threadwatch.analyzer.source.RecordingException;
 import io.threadwatch.analyzer.source.RecordingFiles;
 import io.threadwatch.analyzer.source.translate.EventTranslator;
 import java.io.IOException;
+import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.IdentityHashMap;
@@ -40,12 +42,31 @@ final class JmcLoader {
     record Loaded(long endNanos, long startNanos, JmcEventType type, IItem item) {
     }
 
-    /** Every event of the file that a translator reads, in JMC's (lane) order. */
-    static List<Loaded> load(RecordingFiles.Input input, Map<String, EventTranslator> translators)
+    /**
+     * What JMC read from one file.
+     *
+     * @param events  every event a translator reads, in JMC's (lane) order
+     * @param skipped one line per chunk JMC was not given, see {@link JmcReadableChunks}
+     */
+    record LoadedFile(List<Loaded> events, List<String> skipped) {
+    }
+
+    /** Every event of the file's readable chunks that a translator reads. */
+    static LoadedFile load(RecordingFiles.Input input, Map<String, EventTranslator> translators)
             throws RecordingException {
+        JmcReadableChunks readable;
         try {
-            IItemCollection loaded = JfrLoaderToolkit.loadEvents(List.of(input.parseable().toFile()),
-                    extensions(translators));
+            readable = JmcReadableChunks.of(input);
+        } catch (IOException e) {
+            throw new RecordingException("'" + input.name() + "': cannot read: " + e.getMessage(), e);
+        }
+        if (readable.chunks().isEmpty()) {
+            throw new RecordingException("'" + input.name() + "': JMC's parser can be given none of its "
+                    + input.chunks().size() + (input.chunks().size() == 1 ? " chunk; " : " chunks; first: ")
+                    + readable.skipped().get(0).substring(input.name().length() + 2), null, false);
+        }
+        try {
+            IItemCollection loaded = loadFile(input, readable.chunks(), extensions(translators));
             List<Loaded> events = new ArrayList<>();
             Map<IType<IItem>, JmcEventType> types = new IdentityHashMap<>();
             for (IItemIterable lane : loaded) {
@@ -57,13 +78,27 @@ final class JmcLoader {
                     events.add(new Loaded(type.endNanos(item), type.startNanos(item), type, item));
                 }
             }
-            return events;
+            return new LoadedFile(events, readable.skipped());
         } catch (IOException | CouldNotLoadRecordingException | RuntimeException e) {
             throw new RecordingException("'" + input.name() + "': JMC's parser cannot parse it: " + oneLine(e), e, true);
         } catch (OutOfMemoryError e) {
             // Thrown while loading: the partial load is unreachable again once this unwinds.
             throw new RecordingException("'" + input.name() + "': JMC's parser ran out of memory, as it holds every "
                     + "event on the heap; raise -Xmx or read it with another parser", e, true);
+        }
+    }
+
+    /**
+     * JMC is given only the chunks the walk kept and {@link JmcReadableChunks} passed (every chunk
+     * of a sound file): it believes each header it meets and allocates a chunk's declared size
+     * before reading it, so a damaged header between chunks could cost gigabytes of heap for a file
+     * of kilobytes.
+     */
+    private static IItemCollection loadFile(RecordingFiles.Input input, List<ChunkHeader> chunks,
+                                            List<IParserExtension> extensions)
+            throws IOException, CouldNotLoadRecordingException {
+        try (InputStream bytes = JmcChunkIndex.wholeChunks(input.parseable(), chunks)) {
+            return JfrLoaderToolkit.loadEvents(bytes, extensions);
         }
     }
 
