@@ -81,6 +81,12 @@ final class JmcLoader {
             return new LoadedFile(events, readable.skipped());
         } catch (IOException | CouldNotLoadRecordingException | RuntimeException e) {
             throw new RecordingException("'" + input.name() + "': JMC's parser cannot parse it: " + oneLine(e), e, true);
+        } catch (StackOverflowError e) {
+            // Found by fuzzing: JMC reads a struct field by recursing into its type, without a
+            // bound, so a type whose metadata nests it in itself recurses until the stack ends.
+            // The thread that loaded the chunk is done with it once this unwinds.
+            throw new RecordingException("'" + input.name() + "': JMC's parser cannot parse it: its metadata nests "
+                    + "a type in itself without end (the parser ran out of stack)", e, true);
         } catch (OutOfMemoryError e) {
             // Thrown while loading: the partial load is unreachable again once this unwinds.
             throw new RecordingException("'" + input.name() + "': JMC's parser ran out of memory, as it holds every "
