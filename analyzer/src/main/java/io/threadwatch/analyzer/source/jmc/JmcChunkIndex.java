@@ -79,6 +79,15 @@ public final class JmcChunkIndex {
         } catch (IOException | CouldNotLoadRecordingException | RuntimeException e) {
             throw new RecordingException("'" + file + "' is " + why + ", but JMC's parser cannot read its chunk "
                     + "headers: " + JmcLoader.oneLine(e), e, false);
+        } catch (StackOverflowError e) {
+            throw new RecordingException("'" + file + "' is " + why + ", but JMC's parser cannot read its chunk "
+                    + "metadata: it nests without end (the parser ran out of stack)", e, false);
+        } catch (OutOfMemoryError e) {
+            // Found by fuzzing: a JDK 7/8 chunk's metadata holds counts that JMC's index allocates
+            // arrays for before reading their elements. The failed array is all it held.
+            throw new RecordingException("'" + file + "' is " + why + ", but JMC's parser ran out of memory reading "
+                    + "its chunk metadata: a count in it is damaged, or the heap is too small; raise -Xmx to try "
+                    + "again", e, false);
         }
         if (infos.isEmpty()) {
             throw new RecordingException("'" + file + "' is " + why + " and holds no chunk JMC's parser reads");
