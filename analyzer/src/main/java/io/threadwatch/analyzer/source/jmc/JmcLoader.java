@@ -59,6 +59,10 @@ final class JmcLoader {
             readable = JmcReadableChunks.of(input);
         } catch (IOException e) {
             throw new RecordingException("'" + input.name() + "': cannot read: " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            // A chunk is held whole to check its links, as JMC would hold it (1.2 times) to load it.
+            throw new RecordingException("'" + input.name() + "': a chunk does not fit in the heap Java was given, "
+                    + "and JMC's parser holds each chunk whole; raise -Xmx or read it with another parser", e, true);
         }
         if (readable.chunks().isEmpty()) {
             throw new RecordingException("'" + input.name() + "': JMC's parser can be given none of its "
