@@ -47,7 +47,7 @@ record JmcChunkExtents(long bytes, int chunks, String cut) {
             }
             String number = "chunk " + (chunks + 1) + " (from byte " + start + ")";
             if (read < header.length || fields.getInt(0) != ChunkHeader.MAGIC) {
-                long end = start + read + skip(in, maxBytes);
+                long end = start + read + WholeChunks.readPast(in, maxBytes);
                 return new JmcChunkExtents(start, chunks, "bytes " + start + "-" + (end - 1) + " (" + (end - start)
                         + " bytes)" + (chunks == 0 ? "" : " after chunk " + chunks) + " are not a chunk");
             }
@@ -55,7 +55,7 @@ record JmcChunkExtents(long bytes, int chunks, String cut) {
                     ? format0(in, fields.getLong(8))
                     : later(in, fields.getLong(8));
             if (extent.problem != null) {
-                long after = skip(in, maxBytes);
+                long after = WholeChunks.readPast(in, maxBytes);
                 return new JmcChunkExtents(start, chunks, number + " is cut short or damaged: " + extent.problem
                         + (after == 0 ? "" : "; the " + after + " bytes after it were not read"));
             }
@@ -86,7 +86,7 @@ record JmcChunkExtents(long bytes, int chunks, String cut) {
             return Extent.broken("its header puts its metadata at byte " + metadataAt + ", outside 16-" + MAX_CHUNK);
         }
         long toMetadata = metadataAt - HEADER_START;
-        long skipped = skip(in, toMetadata);
+        long skipped = WholeChunks.readPast(in, toMetadata);
         if (skipped < toMetadata) {
             return Extent.broken("its header puts its metadata at byte " + metadataAt + ", and the data ends at byte "
                     + (HEADER_START + skipped));
@@ -101,7 +101,7 @@ record JmcChunkExtents(long bytes, int chunks, String cut) {
             return Extent.broken("its metadata at byte " + metadataAt + " says it is " + metadataLength + " bytes long");
         }
         long rest = metadataLength - Integer.BYTES;
-        long read = skip(in, rest);
+        long read = WholeChunks.readPast(in, rest);
         if (read < rest) {
             return Extent.broken("its metadata at byte " + metadataAt + " says it is " + metadataLength
                     + " bytes long, and the data ends at byte " + (metadataAt + Integer.BYTES + read));
@@ -116,25 +116,11 @@ record JmcChunkExtents(long bytes, int chunks, String cut) {
                     + MAX_CHUNK);
         }
         long rest = size - HEADER_START;
-        long read = skip(in, rest);
+        long read = WholeChunks.readPast(in, rest);
         if (read < rest) {
             return Extent.broken("its header gives a size of " + size + " bytes, and the data ends after "
                     + (HEADER_START + read));
         }
         return Extent.whole(size);
-    }
-
-    /** Reads past up to {@code bytes}; returns how many there were. Reads, because a file stream's skip passes its end silently. */
-    private static long skip(InputStream in, long bytes) throws IOException {
-        byte[] scratch = new byte[(int) Math.min(bytes, 1 << 16)];
-        long skipped = 0;
-        while (skipped < bytes) {
-            int n = in.read(scratch, 0, (int) Math.min(scratch.length, bytes - skipped));
-            if (n < 0) {
-                break;
-            }
-            skipped += n;
-        }
-        return skipped;
     }
 }

@@ -30,9 +30,8 @@ record JmcReadableChunks(List<ChunkHeader> chunks, List<String> skipped) {
         try (InputStream in = JmcChunkIndex.uncompressedBuffered(input.parseable())) {
             long position = 0;
             for (ChunkHeader chunk : all) {
-                in.skipNBytes(chunk.offset() - position);
-                position = chunk.offset();
-                byte[] bytes = in.readNBytes((int) chunk.size());
+                position += WholeChunks.readPast(in, chunk.offset() - position);
+                byte[] bytes = position == chunk.offset() ? in.readNBytes((int) chunk.size()) : new byte[0];
                 position += bytes.length;
                 Optional<String> problem = bytes.length < chunk.size()
                         ? Optional.of("the data ends after " + bytes.length + " of its " + chunk.size() + " bytes")

@@ -72,17 +72,26 @@ final class WholeChunks extends InputStream {
 
     /** Reads past the bytes before the next chunk; false when the stream ends first. */
     private boolean passGap(long bytes) throws IOException {
+        long passed = readPast(in, bytes);
+        position += passed;
+        return passed == bytes;
+    }
+
+    /**
+     * Reads past up to {@code bytes} of {@code in}; returns how many there were. Reads, because a
+     * file stream's {@code skip} passes its end without saying so.
+     */
+    static long readPast(InputStream in, long bytes) throws IOException {
         byte[] scratch = new byte[(int) Math.min(bytes, 1 << 16)];
-        long left = bytes;
-        while (left > 0) {
-            int n = in.read(scratch, 0, (int) Math.min(scratch.length, left));
+        long passed = 0;
+        while (passed < bytes) {
+            int n = in.read(scratch, 0, (int) Math.min(scratch.length, bytes - passed));
             if (n < 0) {
-                return false;
+                break;
             }
-            left -= n;
-            position += n;
+            passed += n;
         }
-        return true;
+        return passed;
     }
 
     @Override
