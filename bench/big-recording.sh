@@ -73,16 +73,10 @@ fi
 bytes="$(stat -c %s "$file")"
 chunks="$("$JAVA" -cp "$classpath" "$bigfile.ChunkCount" "$file" | sed 's/^chunks=//')"
 
-# CORES limits what the JVMs see and where the OS runs them: ActiveProcessorCount alone sizes the
-# thread pools but leaves the threads free to use every CPU.
-pinned=()
-if [[ -n $CORES ]]; then
-    command -v taskset > /dev/null || { echo "big-recording.sh: CORES needs taskset (util-linux)" >&2; exit 2; }
-    ((CORES >= 1 && CORES <= $(nproc))) || { echo "big-recording.sh: CORES must be 1 to $(nproc), not $CORES" >&2; exit 2; }
-    pinned=(taskset -c "0-$((CORES - 1))")
-    READER_OPTS="$READER_OPTS -XX:ActiveProcessorCount=$CORES"
-    THREADWATCH_OPTS="$THREADWATCH_OPTS -XX:ActiveProcessorCount=$CORES"
-fi
+pin_cores big-recording.sh "$CORES"
+pinned=("${PINNED[@]}")
+READER_OPTS="$READER_OPTS${PINNED_OPTS:+ $PINNED_OPTS}"
+THREADWATCH_OPTS="$THREADWATCH_OPTS${PINNED_OPTS:+ $PINNED_OPTS}"
 
 # Peak RSS comes from GNU time; without it, wall and CPU time come from bash and RSS is not shown.
 if [[ -x /usr/bin/time ]]; then

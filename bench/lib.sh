@@ -19,6 +19,20 @@ bench_build() {
     (cd "$root" && mvn -B -q package -DskipTests -pl "$1" -am) >&2
 }
 
+# pin_cores SCRIPT CORES: when CORES is set, a JVM is to see CORES processors and run on the first
+# CORES CPUs, so that its JIT compiler and GC threads share them too (ActiveProcessorCount alone
+# sizes the thread pools but leaves the threads free to use every CPU). Sets the array PINNED (the
+# command prefix, taskset) and PINNED_OPTS (the JVM option); both empty when CORES is empty.
+pin_cores() {
+    PINNED=()
+    PINNED_OPTS=""
+    [[ -n $2 ]] || return 0
+    command -v taskset > /dev/null || { echo "$1: CORES needs taskset (util-linux)" >&2; exit 2; }
+    (($2 >= 1 && $2 <= $(nproc))) || { echo "$1: CORES must be 1 to $(nproc), not $2" >&2; exit 2; }
+    PINNED=(taskset -c "0-$(($2 - 1))")
+    PINNED_OPTS="-XX:ActiveProcessorCount=$2"
+}
+
 # The median of the numbers on standard input.
 median() { sort -g | awk '{v[NR]=$1} END {print (NR % 2) ? v[(NR+1)/2] : (v[NR/2]+v[NR/2+1])/2}'; }
 
