@@ -74,7 +74,6 @@ bytes="$(stat -c %s "$file")"
 chunks="$("$JAVA" -cp "$classpath" "$bigfile.ChunkCount" "$file" | sed 's/^chunks=//')"
 
 pin_cores big-recording.sh "$CORES"
-pinned=("${PINNED[@]}")
 READER_OPTS="$READER_OPTS${PINNED_OPTS:+ $PINNED_OPTS}"
 THREADWATCH_OPTS="$THREADWATCH_OPTS${PINNED_OPTS:+ $PINNED_OPTS}"
 
@@ -109,7 +108,7 @@ run() {
         raw) command=(-cp "$classpath" "$bigfile.RawRead" "$file") ;;
     esac
     # shellcheck disable=SC2086 # the options are words
-    timed "$times" "${pinned[@]}" "$JAVA" $options "${command[@]}" > "$out" 2> "$tmp/$1-$2.err" || status=$?
+    timed "$times" "${PINNED[@]}" "$JAVA" $options "${command[@]}" > "$out" 2> "$tmp/$1-$2.err" || status=$?
     # analyze exits 1 when it has findings: that is a successful read.
     if ((status != 0)) && ! [[ $reader == threadwatch && $status == 1 ]]; then
         echo "big-recording.sh: $(label "$reader") failed with exit code $status:" >&2

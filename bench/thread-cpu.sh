@@ -27,7 +27,6 @@ file="$1"
 # shellcheck source=lib.sh
 . "$root/bench/lib.sh"
 pin_cores thread-cpu.sh "$CORES"
-pinned=("${PINNED[@]}")
 THREADWATCH_OPTS="$THREADWATCH_OPTS${PINNED_OPTS:+ $PINNED_OPTS}"
 bench_build analyzer,bench
 
@@ -44,7 +43,7 @@ for ((i = 0; i < RUNS; i++)); do
     # The watcher runs outside the pinning, and small (C1 only, serial GC, one read every 100 ms),
     # so that it takes little of the measured JVM's processors.
     # shellcheck disable=SC2086 # the options are words
-    "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp "$classpath" io.threadwatch.bench.bigfile.ThreadCpu "${pinned[@]}" "$JAVA" $THREADWATCH_OPTS \
+    "$JAVA" -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xmx64m -cp "$classpath" io.threadwatch.bench.bigfile.ThreadCpu "${PINNED[@]}" "$JAVA" $THREADWATCH_OPTS \
         -jar "$tmp/threadwatch.jar" analyze "$file" --format json > "$out" 2> "$tmp/$i.err"
     status="$(awk '$1 == "exit" {print $2}' "$out")"
     # analyze exits 1 when it has findings: that is a successful read.
