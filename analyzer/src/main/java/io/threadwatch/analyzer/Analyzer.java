@@ -1,25 +1,15 @@
 package io.threadwatch.analyzer;
 
 import io.threadwatch.analyzer.engine.AnalysisEngine;
-import io.threadwatch.analyzer.engine.EngineResult;
-import io.threadwatch.analyzer.engine.EngineSettings;
 import io.threadwatch.analyzer.engine.LiveThread;
 import io.threadwatch.analyzer.event.StackTable;
-import io.threadwatch.analyzer.report.Rendering;
 import io.threadwatch.analyzer.report.Report;
-import io.threadwatch.analyzer.result.Values;
 import io.threadwatch.analyzer.source.Parser;
 import io.threadwatch.analyzer.source.ReadProgress;
 import io.threadwatch.analyzer.source.RecordingException;
 import io.threadwatch.analyzer.source.RecordingFiles;
 import io.threadwatch.analyzer.source.RecordingSource;
-import io.threadwatch.rules.Rule;
-import io.threadwatch.rules.Window;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
@@ -117,38 +107,10 @@ public final class Analyzer {
 
     private static Report analyze(RecordingFiles recording, AnalysisOptions options, Parser parser, String fallback,
                                   ReadProgress progress, Consumer<List<LiveThread>> liveAtEnd) throws RecordingException {
-        // Whole seconds make window boundaries readable; events before the origin join the first window.
-        Instant origin = recording.start().truncatedTo(ChronoUnit.SECONDS);
-        Instant end = recording.end();
-        // Chunks may lie months apart (recordings of different times in one file, or a wrong
-        // clock): only the recorded stretches are cut into windows, and only they size them.
-        List<Window> recorded = recording.recorded();
-        Duration notRecorded = Duration.ZERO;
-        for (int i = 1; i < recorded.size(); i++) {
-            notRecorded = notRecorded.plus(Duration.between(recorded.get(i - 1).end(), recorded.get(i).start()));
-        }
-        Duration window = options.windowFor(Duration.between(origin, end).minus(notRecorded));
-        AnalysisEngine engine = new AnalysisEngine(new EngineSettings(origin, window, options.stuckThreshold(),
-                options.leakSpanWindows(), options.catalog(), options.rules(), options.keepSlis()));
-        engine.recordedOnly(recorded);
+        AnalysisRun run = AnalysisRun.start(RecordingShape.of(recording), options);
         recording.requireReadableBy(parser);
         RecordingSource reader = RecordingSource.of(parser, recording, new StackTable(), progress);
-        reader.replay(engine);
-        // The last window ends with the recording: an event committed just after its last chunk's
-        // end (or dated there by a parser's clock) belongs to it, and no SLI is dated after source.end.
-        EngineResult result = engine.finish(end);
-        liveAtEnd.accept(engine.liveThreads());
-        List<String> skipped = new ArrayList<>(recording.truncations());
-        skipped.addAll(reader.skipped());
-        Report.Source source = new Report.Source("file", recording.name(), recording.bytes(),
-                recording.chunks() - reader.skipped().size(), !skipped.isEmpty(), skipped,
-                new Report.ParserUsed(parser.id(), fallback),
-                new Report.Jvm(result.jvmName(), result.jvmVersion(), result.cores()),
-                Values.instant(recording.start()), Values.instant(end));
-        Report.Analysis analysis = new Report.Analysis(Values.duration(window), result.windows(),
-                Values.duration(options.stuckThreshold()), options.rules().enabled().stream().map(Rule::id).toList());
-        return new Report(Report.SCHEMA, new Report.Tool("threadwatch", Version.current()), source, analysis,
-                Rendering.slis(result.slis()), Rendering.findings(result.findings()), result.limitations(),
-                result.explanations());
+        reader.replay(run.engine());
+        return run.finish(parser, fallback, reader.skipped(), liveAtEnd);
     }
 }

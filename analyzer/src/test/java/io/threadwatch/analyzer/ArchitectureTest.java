@@ -87,6 +87,16 @@ class ArchitectureTest {
                 .check(CLASSES);
     }
 
+    /** A chunk partial's bytes are the event model's, written and read back: they know nothing else of the analyzer. */
+    @Test
+    void thePartialCodecDependsOnlyOnTheEventModel() {
+        com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes()
+                .that().resideInAPackage("io.threadwatch.analyzer.partial..")
+                .should().onlyDependOnClassesThat().resideInAnyPackage("java..", "io.threadwatch.analyzer.partial..",
+                        "io.threadwatch.analyzer.event..")
+                .check(CLASSES);
+    }
+
     @Test
     void theEventModelDependsOnNothingElseInTheAnalyzer() {
         noClasses().that().resideInAPackage("io.threadwatch.analyzer.event..")

@@ -33,7 +33,9 @@ import picocli.CommandLine.Parameters;
                         + "(the chunk files of one JVM's repository); files recorded by different JVMs are refused: analyze "
                         + "them with --each.",
                 "A file cut short, or with damaged chunks, is analyzed as far as its intact chunks go; the report "
-                        + "says \"truncated\": true and lists what was skipped."},
+                        + "says \"truncated\": true and lists what was skipped.",
+                "FILEs may instead be the chunk partials 'threadwatch partial' wrote for one recording, in any "
+                        + "order: they are merged into that recording's report."},
         mixinStandardHelpOptions = true,
         versionProvider = ThreadwatchCommand.VersionProvider.class,
         sortOptions = false,
@@ -46,7 +48,8 @@ final class AnalyzeCommand implements Callable<Integer> {
     CommandLine.Model.CommandSpec spec;
 
     @Parameters(arity = "1..*", paramLabel = "FILE",
-            description = "The recording (.jfr or .jfr.gz); with --each, also a directory of them.")
+            description = "The recording (.jfr or .jfr.gz); with --each, also a directory of them; or every chunk "
+                    + "partial of one recording (see 'threadwatch partial').")
     List<Path> files;
 
     @Option(names = "--each",
@@ -130,15 +133,24 @@ final class AnalyzeCommand implements Callable<Integer> {
         } catch (RuleFileException e) {
             throw new CommandFailure(ExitCodes.USAGE, e.getMessage());
         }
+        boolean partials = PartialFiles.given(files);
+        if (partials && (each || (parser != null && parser != Parser.THREADWATCH))) {
+            throw new CommandLine.ParameterException(spec.commandLine(), "chunk partials are merged into one report, "
+                    + "read as Threadwatch's parser read them: not with " + (each ? "--each" : "--parser " + parser.id()));
+        }
         if (each) {
             return analyzeEach(reportFormat, options);
         }
         prepareBeside(reportFormat);
         Report report;
-        try (ProgressDisplay.Listener progress = ProgressDisplay.open(quiet, "analyze")) {
-            report = Analyzer.analyze(files, options, progress.listener());
-        } catch (RecordingException e) {
-            throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
+        if (partials) {
+            report = PartialFiles.merge(files, options);
+        } else {
+            try (ProgressDisplay.Listener progress = ProgressDisplay.open(quiet, "analyze")) {
+                report = Analyzer.analyze(files, options, progress.listener());
+            } catch (RecordingException e) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, e.getMessage());
+            }
         }
         write(report, reportFormat, options);
         if (failOn != null) {

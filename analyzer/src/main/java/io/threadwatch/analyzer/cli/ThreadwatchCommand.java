@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
                 + "where to fix them.",
         mixinStandardHelpOptions = true,
         versionProvider = ThreadwatchCommand.VersionProvider.class,
-        subcommands = {AnalyzeCommand.class, DiffCommand.class, RulesCommand.class, SchemaCommand.class, SettingsCommand.class, ServeCommand.class,
+        subcommands = {AnalyzeCommand.class, PartialCommand.class, DiffCommand.class, RulesCommand.class, SchemaCommand.class, SettingsCommand.class, ServeCommand.class,
                 CommandLine.HelpCommand.class},
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {ExitCodes.OK_HELP, ExitCodes.FINDINGS_HELP, ExitCodes.USAGE_HELP, ExitCodes.BAD_INPUT_HELP,

@@ -45,4 +45,13 @@ public interface RecordingSource {
             case JMC -> new JmcFileSource(files, stacks, progress);
         };
     }
+
+    /**
+     * The chunk-by-chunk replay of {@code files} with Threadwatch's parser (the only one that reads
+     * a chunk on its own), interning stacks in {@code stacks}; call
+     * {@link RecordingFiles#requireReadableBy} with {@link Parser#THREADWATCH} first.
+     */
+    static ChunkReplay chunkByChunk(RecordingFiles files, StackTable stacks) {
+        return new ChunkFileSource(files, stacks, 1);
+    }
 }

@@ -23,6 +23,9 @@
  * }
  * }</pre>
  *
+ * <p>Threadwatch's parser also replays one chunk at a time ({@link RecordingSource#chunkByChunk},
+ * {@link ChunkReplay}), for partial analyses made apart and merged.
+ *
  * <p>Each translator declares the JFR settings it needs ({@link JfrEventSettings}); the shipped
  * {@code threadwatch.jfc} is generated from those declarations by {@link JfcWriter}, so nothing is
  * listed twice. JFR event names appear only in {@link JfrEventNames}.

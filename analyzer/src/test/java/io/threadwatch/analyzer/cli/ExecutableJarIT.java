@@ -64,6 +64,7 @@ class ExecutableJarIT {
                 List.of("analyze", SAMPLE, "--format", "text"),
                 List.of("analyze", "--each", SAMPLE, OTHER),
                 List.of("diff", SAMPLE, OTHER),
+                List.of("partial", SAMPLE, "-d", dir.toString()),
                 List.of("rules"),
                 List.of("settings"),
                 List.of("schema"),
@@ -74,6 +75,25 @@ class ExecutableJarIT {
             assertThat(run.exitCode).as(command + ": " + run.err).isIn(0, 1);
             assertThat(run.err.lines().filter(line -> line.contains("WARNING"))).as(command + ": " + run.err).isEmpty();
         }
+    }
+
+    /** A recording split by one run of the jar per chunk and merged by another gives the whole file's report. */
+    @Test
+    void partialsMadeByTheJarMergeIntoTheFilesReport() throws Exception {
+        Path partials = Files.createDirectories(dir.resolve("partials"));
+        Run count = javaJar("partial", SAMPLE, "--count");
+        assertThat(count.exitCode).as(count.err).isZero();
+        List<String> merge = new ArrayList<>(List.of("analyze", "--format", "text"));
+        for (int chunk = 0; chunk < Integer.parseInt(count.out.trim()); chunk++) {
+            Run made = javaJar("partial", SAMPLE, "--chunk", Integer.toString(chunk), "-d", partials.toString());
+            assertThat(made.exitCode).as(made.err).isZero();
+            merge.add(made.out.substring(0, made.out.indexOf(": chunk ")));
+        }
+
+        Run merged = javaJar(merge.toArray(String[]::new));
+
+        assertThat(merged.exitCode).as(merged.err).isZero();
+        assertThat(merged.out).isEqualTo(CliRun.of("analyze", "--format", "text", "--parser", "threadwatch", SAMPLE).out());
     }
 
     /** Serve's analyses run the jar's main class on the class path, as {@code ChildAnalysis} starts them. */
@@ -109,12 +129,17 @@ class ExecutableJarIT {
     }
 
     private static Run run(List<String> command) throws Exception {
-        Process process = new ProcessBuilder(command).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(command.toString()).isTrue();
-        return new Run(process.exitValue(), err);
+        Path out = Files.createTempFile("threadwatch-stdout", ".txt");
+        try {
+            Process process = new ProcessBuilder(command).redirectOutput(out.toFile()).start();
+            String err = new String(process.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(process.waitFor(120, TimeUnit.SECONDS)).as(command.toString()).isTrue();
+            return new Run(process.exitValue(), Files.readString(out), err);
+        } finally {
+            Files.delete(out);
+        }
     }
 
-    private record Run(int exitCode, String err) {
+    private record Run(int exitCode, String out, String err) {
     }
 }

@@ -6,6 +6,7 @@ import io.threadwatch.analyzer.event.EventSink;
 import io.threadwatch.analyzer.event.Stack;
 import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.analyzer.source.ChunkHeader;
+import io.threadwatch.analyzer.source.ChunkReplay;
 import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.analyzer.source.ProgressCounter;
 import io.threadwatch.analyzer.source.ReadProgress;
@@ -31,6 +32,7 @@ import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ConcurrentSkipListMap;
@@ -49,7 +51,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * JDK's ordered {@code EventStream} does, so the engine sees the same sequence whatever the number
  * of threads and the budget.
  */
-public final class ChunkFileSource implements RecordingSource {
+public final class ChunkFileSource implements RecordingSource, ChunkReplay {
 
     private final RecordingFiles files;
     private final StackTable stacks;
@@ -58,6 +60,8 @@ public final class ChunkFileSource implements RecordingSource {
     private final DecodeBudget budget;
     private final ChunkBuffers buffers;
     private final MetadataCache metadata = new MetadataCache();
+    /** The store {@link #replayChunk} decodes into, once it has been called. */
+    private ChunkEvents chunkByChunk;
     /** Skipped chunks by (file, chunk) index, so that the report lists them in file order. */
     private final ConcurrentSkipListMap<Long, String> skipped = new ConcurrentSkipListMap<>();
 
@@ -126,6 +130,32 @@ public final class ChunkFileSource implements RecordingSource {
                         + unread.values().iterator().next(), null, true);
             }
         }
+    }
+
+    @Override
+    public Optional<String> replayChunk(int chunk, EventSink sink) throws RecordingException {
+        int first = 0;
+        for (RecordingFiles.Input input : files.inputs()) {
+            int count = input.chunks().size();
+            if (chunk < first + count) {
+                int index = chunk - first;
+                ChunkHeader header = input.chunks().get(index);
+                try (FileChannel channel = FileChannel.open(input.parseable(), StandardOpenOption.READ)) {
+                    // One store for every chunk read this way, as replay keeps one per thread.
+                    if (chunkByChunk == null) {
+                        chunkByChunk = new ChunkEvents();
+                    }
+                    chunkByChunk.clear();
+                    deliverWithinHeap(decodeWithinHeap(channel, header, input, chunkByChunk), header, input, sink);
+                    chunkByChunk.clear();
+                } catch (IOException e) {
+                    throw new RecordingException("'" + input.name() + "': cannot read: " + e.getMessage(), e);
+                }
+                return Optional.ofNullable(skipped.remove(order(input, index)));
+            }
+            first += count;
+        }
+        throw new IndexOutOfBoundsException("chunk " + chunk + " of a recording of " + first + " chunks");
     }
 
     private void replayParallel(FileChannel channel, RecordingFiles.Input input, EventSink sink)
