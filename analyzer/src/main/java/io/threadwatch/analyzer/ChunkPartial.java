@@ -34,7 +34,7 @@ import java.util.Optional;
  * Threadwatch's parser, byte for byte.
  *
  * <pre>{@code
- * // anywhere, one chunk at a time (ChunkPartial.open(file, options).count() says how many):
+ * // anywhere, one chunk at a time (ChunkPartial.open(file, options) counts them and reads several):
  * byte[] shipped = ChunkPartial.of(file, chunk, AnalysisOptions.defaults()).toBytes();
  * // on one machine, in chunk order:
  * PartialMerge merge = PartialMerge.start(AnalysisOptions.defaults());
@@ -184,16 +184,23 @@ public final class ChunkPartial {
         return skipped.isEmpty() ? Optional.empty() : Optional.of(skipped);
     }
 
+    /** Whether {@code other} is a partial of the same recording: the same files, size, chunks and time span. */
+    public boolean sameRecordingAs(ChunkPartial other) {
+        return recording.equals(other.recording);
+    }
+
+    /** The recording, as messages name it: name, size, chunks and start. */
+    public String describeRecording() {
+        return "'" + recording.name() + "', " + recording.bytes() + " bytes, " + recording.chunks() + " chunks from "
+                + recording.start();
+    }
+
     RecordingShape recording() {
         return recording;
     }
 
     byte[] eventBytes() {
         return eventBytes;
-    }
-
-    String version() {
-        return version;
     }
 
     /** The partial as bytes, for {@link #fromBytes} on any machine with the same Threadwatch version. */

@@ -22,6 +22,8 @@ public final class PartialMerge {
     private final List<String> skipped = new ArrayList<>();
     private AnalysisRun run;
     private RecordingShape recording;
+    /** The recording of the first partial added, as messages name it. */
+    private String described;
     private int next;
     /** Why an earlier {@link #add} failed: the analysis is then half-fed and cannot go on. */
     private String failed;
@@ -51,11 +53,11 @@ public final class PartialMerge {
         requireOpen();
         if (run == null) {
             recording = partial.recording();
+            described = partial.describeRecording();
             run = AnalysisRun.start(recording, options);
         } else if (!partial.recording().equals(recording)) {
-            throw new IllegalArgumentException("a partial of '" + partial.recordingName() + "' added to the merge of '"
-                    + recording.name() + "' (" + describe(partial.recording()) + " against " + describe(recording)
-                    + "): merge each recording's partials on their own");
+            throw new IllegalArgumentException("a partial of " + partial.describeRecording() + " added to the merge of "
+                    + described + ": merge each recording's partials on their own");
         }
         if (partial.chunk() != next) {
             throw new IllegalArgumentException("chunk " + partial.chunk() + " of '" + recording.name() + "' added where "
@@ -103,9 +105,5 @@ public final class PartialMerge {
         if (finished) {
             throw new IllegalStateException("this merge has finished: start another");
         }
-    }
-
-    private static String describe(RecordingShape shape) {
-        return shape.bytes() + " bytes, " + shape.chunks() + " chunks from " + shape.start();
     }
 }

@@ -148,9 +148,12 @@ class ChunkPartialTest {
 
         assertThatThrownBy(() -> merge.add(other))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageStartingWith("a partial of 'deadlock.default-jdk17.jfr.gz' added to the merge of "
-                        + "'many-chunks.jfr' (")
-                .hasMessageEndingWith("): merge each recording's partials on their own");
+                .hasMessageStartingWith("a partial of 'deadlock.default-jdk17.jfr.gz', ")
+                .hasMessageContaining(" added to the merge of 'many-chunks.jfr', " + Files.size(manyChunks) + " bytes, "
+                        + manyChunkPartials.size() + " chunks from 20")
+                .hasMessageEndingWith(": merge each recording's partials on their own");
+        assertThat(other.sameRecordingAs(manyChunkPartials.get(0))).isFalse();
+        assertThat(manyChunkPartials.get(1).sameRecordingAs(manyChunkPartials.get(0))).isTrue();
     }
 
     @Test

@@ -59,7 +59,13 @@ final class PartialFiles {
         ChunkPartial first = null;
         for (Path file : files) {
             ChunkPartial partial = read(file);
-            first = first == null ? partial : first;
+            if (first == null) {
+                first = partial;
+            } else if (!partial.sameRecordingAs(first)) {
+                throw new CommandFailure(ExitCodes.BAD_INPUT, "'" + located.get(0).file() + "' and '" + file
+                        + "' are partials of different recordings (" + first.describeRecording() + "; "
+                        + partial.describeRecording() + "): merge each recording's partials on their own");
+            }
             located.add(new Located(partial.chunk(), file));
         }
         located.sort(Comparator.comparingInt(Located::chunk));

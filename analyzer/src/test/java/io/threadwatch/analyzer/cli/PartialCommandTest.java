@@ -105,6 +105,24 @@ class PartialCommandTest {
         assertThat(jmc.err()).contains("not with --parser jmc");
     }
 
+    /** Two devices' recordings of the same name: their partials are told apart by size and time, not by name. */
+    @Test
+    void partialsOfTwoRecordingsAreRefusedBeforeAnyIsMerged() throws Exception {
+        Path first = Files.createDirectories(dir.resolve("device-1"));
+        Path second = Files.createDirectories(dir.resolve("device-2"));
+        Path sameName = TestRecordings.gunzip(TestRecordings.recording("deadlock.default-jdk17.jfr.gz"),
+                Files.createDirectories(dir.resolve("other")).resolve("service.jfr"));
+        assertThat(CliRun.of("partial", recording.toString(), "-d", first.toString(), "--chunk", "1").exitCode()).isZero();
+        assertThat(CliRun.of("partial", sameName.toString(), "-d", second.toString()).exitCode()).isZero();
+
+        CliRun run = CliRun.of("analyze", partials(first).get(0), partials(second).get(0));
+
+        assertThat(run.exitCode()).isEqualTo(ExitCodes.BAD_INPUT);
+        assertThat(run.err()).startsWith("threadwatch analyze: '" + partials(first).get(0) + "' and '"
+                + partials(second).get(0) + "' are partials of different recordings ('service.jfr', ")
+                .contains("; 'service.jfr', ").endsWith(": merge each recording's partials on their own\n");
+    }
+
     @Test
     void aDamagedPartialIsBadInputNamingTheFile() throws Exception {
         Path out = Files.createDirectories(dir.resolve("damaged"));
