@@ -11,6 +11,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -76,7 +78,8 @@ final class PartialCommand implements Callable<Integer> {
             if (!Files.isDirectory(directory)) {
                 throw new CommandFailure(ExitCodes.USAGE, "'" + directory + "' is not a directory");
             }
-            List<Integer> wanted = new ArrayList<>(chunks);
+            // Each chunk once, in order, however the flags named it.
+            SortedSet<Integer> wanted = new TreeSet<>(chunks);
             if (wanted.isEmpty()) {
                 for (int chunk = 0; chunk < recording.count(); chunk++) {
                     wanted.add(chunk);
