@@ -29,7 +29,19 @@ final class Limitations {
         Duration stuckThreshold = engine.stuckThreshold();
         List<Limitation> limitations = new ArrayList<>();
         Optional<Boolean> dumpsEnabled = settings.enabled(JfrEventNames.THREAD_DUMP);
-        if (counts.dumps == 0 || dumpsEnabled.equals(Optional.of(false))) {
+        Optional<String> dumpPeriod = settings.period(JfrEventNames.THREAD_DUMP);
+        Optional<Duration> dumpEvery = dumpPeriod.flatMap(RecordingSettings::duration);
+        if (counts.dumps == 0 && dumpsEnabled.equals(Optional.of(true)) && dumpEvery.isPresent()
+                && observed.compareTo(dumpEvery.get()) < 0) {
+            // The settings were right: JFR takes the first periodic dump one period in, and the
+            // recording ended before that. Telling the user to change them would be wrong advice.
+            limitations.add(new Limitation("no-thread-dumps", "the recording has no thread dumps ("
+                    + JfrEventNames.THREAD_DUMP + "): it spans " + seconds(observed) + ", less than their period of "
+                    + dumpPeriod.get() + ", so threads blocked forever and deadlocks cannot be seen; record for longer "
+                    + "than " + dumpPeriod.get()
+                    + (dumpEvery.get().compareTo(stuckThreshold.dividedBy(2)) > 0 ? ", or " + DUMP_PERIOD_HINT : ""),
+                    kinds(FindingKind.BLOCKED_FOREVER, FindingKind.DEADLOCK)));
+        } else if (counts.dumps == 0 || dumpsEnabled.equals(Optional.of(false))) {
             limitations.add(new Limitation("no-thread-dumps", "the recording has no thread dumps (" + JfrEventNames.THREAD_DUMP + "), so "
                     + "threads blocked forever and deadlocks cannot be seen; " + DUMP_PERIOD_HINT, kinds(FindingKind.BLOCKED_FOREVER, FindingKind.DEADLOCK)));
         } else {
