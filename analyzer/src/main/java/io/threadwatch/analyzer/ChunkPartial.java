@@ -53,16 +53,13 @@ public final class ChunkPartial {
     private static final byte[] MAGIC = {'T', 'W', 'C', 'P'};
     private static final int FORMAT = 1;
 
-    private final String version;
     private final RecordingShape recording;
     private final int chunk;
     private final String skipped;
     private final int events;
     private final byte[] eventBytes;
 
-    private ChunkPartial(String version, RecordingShape recording, int chunk, String skipped, int events,
-                         byte[] eventBytes) {
-        this.version = version;
+    private ChunkPartial(RecordingShape recording, int chunk, String skipped, int events, byte[] eventBytes) {
         this.recording = recording;
         this.chunk = chunk;
         this.skipped = skipped;
@@ -149,8 +146,7 @@ public final class ChunkPartial {
             }
             PartialEncoder encoder = new PartialEncoder();
             Optional<String> skipped = replay.replayChunk(chunk, encoder);
-            return new ChunkPartial(Version.current(), shape, chunk, skipped.orElse(""), encoder.events(),
-                    encoder.finish());
+            return new ChunkPartial(shape, chunk, skipped.orElse(""), encoder.events(), encoder.finish());
         }
 
         @Override
@@ -191,8 +187,7 @@ public final class ChunkPartial {
 
     /** The recording, as messages name it: name, size, chunks and start. */
     public String describeRecording() {
-        return "'" + recording.name() + "', " + recording.bytes() + " bytes, " + recording.chunks() + " chunks from "
-                + recording.start();
+        return recording.describe();
     }
 
     RecordingShape recording() {
@@ -209,7 +204,8 @@ public final class ChunkPartial {
         try (DataOutputStream out = new DataOutputStream(buffer)) {
             out.write(MAGIC);
             out.writeByte(FORMAT);
-            writeString(out, version);
+            // A partial is read by the version that wrote it only: fromBytes checks this.
+            writeString(out, Version.current());
             writeString(out, recording.name());
             out.writeLong(recording.bytes());
             out.writeInt(recording.chunks());
@@ -284,8 +280,8 @@ public final class ChunkPartial {
                 throw new IllegalArgumentException("a damaged chunk partial: its events take "
                         + (eventBytes.length == 0 ? "no bytes" : "fewer bytes than it holds"));
             }
-            return new ChunkPartial(version, new RecordingShape(name, size, chunks, start, end, recorded, truncations),
-                    chunk, skipped, events, eventBytes);
+            return new ChunkPartial(new RecordingShape(name, size, chunks, start, end, recorded, truncations), chunk,
+                    skipped, events, eventBytes);
         } catch (EOFException e) {
             throw new IllegalArgumentException("a chunk partial cut short (" + bytes.length + " bytes)", e);
         } catch (IOException e) {

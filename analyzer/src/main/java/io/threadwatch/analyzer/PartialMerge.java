@@ -22,8 +22,6 @@ public final class PartialMerge {
     private final List<String> skipped = new ArrayList<>();
     private AnalysisRun run;
     private RecordingShape recording;
-    /** The recording of the first partial added, as messages name it. */
-    private String described;
     private int next;
     /** Why an earlier {@link #add} failed: the analysis is then half-fed and cannot go on. */
     private String failed;
@@ -53,11 +51,10 @@ public final class PartialMerge {
         requireOpen();
         if (run == null) {
             recording = partial.recording();
-            described = partial.describeRecording();
             run = AnalysisRun.start(recording, options);
         } else if (!partial.recording().equals(recording)) {
             throw new IllegalArgumentException("a partial of " + partial.describeRecording() + " added to the merge of "
-                    + described + ": merge each recording's partials on their own");
+                    + recording.describe() + ": merge each recording's partials on their own");
         }
         if (partial.chunk() != next) {
             throw new IllegalArgumentException("chunk " + partial.chunk() + " of '" + recording.name() + "' added where "
@@ -91,9 +88,9 @@ public final class PartialMerge {
         }
         finished = true;
         if (skipped.size() == recording.chunks()) {
-            throw new RecordingException("'" + recording.name() + "': Threadwatch's parser cannot read any of its "
-                    + skipped.size() + (skipped.size() == 1 ? " chunk; " : " chunks; first: ") + skipped.get(0)
-                    + "; analyze the file whole, which tries JMC's parser next");
+            RecordingException none = RecordingException.noChunkRead(recording.name(), skipped);
+            throw new RecordingException(none.getMessage() + "; analyze the file whole, which tries JMC's parser next",
+                    none, true);
         }
         return run.finish(Parser.THREADWATCH, "", skipped, live -> { });
     }

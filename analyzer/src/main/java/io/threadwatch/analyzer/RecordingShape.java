@@ -26,6 +26,11 @@ record RecordingShape(String name, long bytes, int chunks, Instant start, Instan
         truncations = List.copyOf(truncations);
     }
 
+    /** The recording as messages name it: name, size, chunks and start. */
+    String describe() {
+        return "'" + name + "', " + bytes + " bytes, " + chunks + " chunks from " + start;
+    }
+
     static RecordingShape of(RecordingFiles files) {
         return new RecordingShape(files.name(), files.bytes(), files.chunks(), files.start(), files.end(),
                 files.recorded(), files.truncations());

@@ -2,6 +2,7 @@ package io.threadwatch.analyzer;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.threadwatch.analyzer.report.Report;
 import io.threadwatch.analyzer.source.Parser;
@@ -101,6 +102,22 @@ class ChunkPartialTest {
         assertThat(partials.get(1).skipped()).contains(whole.source().skipped().get(0));
         assertThat(partials.get(0).skipped()).isEmpty();
         assertThat(json(mergeShipped(partials))).isEqualTo(json(whole));
+    }
+
+    /** Nothing left to analyze: the merge refuses as the whole file's analysis does, and says what to do. */
+    @Test
+    void aRecordingWhoseEveryChunkIsCorruptIsRefusedAsWhenAnalyzedWhole() throws Exception {
+        byte[] corrupt = plain("deadlock.default-jdk17.jfr.gz");
+        Arrays.fill(corrupt, 68, 1068, (byte) 0xFF);
+        Path file = write("all-corrupt.jfr", corrupt);
+        RecordingException whole = assertThrows(RecordingException.class,
+                () -> Analyzer.analyze(List.of(file), THREADWATCH));
+
+        assertThatThrownBy(() -> mergeShipped(allOf(file, AnalysisOptions.defaults())))
+                .isInstanceOf(RecordingException.class)
+                .hasMessage(whole.getMessage() + "; analyze the file whole, which tries JMC's parser next")
+                .satisfies(e -> assertThat(((RecordingException) e).otherParserMayRead()).isTrue());
+        assertThat(whole.getMessage()).startsWith("'all-corrupt.jfr': Threadwatch's parser cannot read any of its 1 chunk; ");
     }
 
     /** What the walk of the file leaves out is the recording's, and every partial carries it. */

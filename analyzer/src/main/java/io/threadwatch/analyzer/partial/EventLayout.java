@@ -11,7 +11,9 @@ import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * How one event record is written: its components in declaration order, each with its kind of
@@ -36,6 +38,8 @@ record EventLayout(Class<? extends Event> type, List<Component> components, Meth
 
     /** Every event type's layout, indexed as written: the order {@link Event} permits them. */
     static final List<EventLayout> ALL = layouts();
+    /** Each event type's index in {@link #ALL}. */
+    private static final Map<Class<?>, Integer> INDEX = index();
 
     private static List<EventLayout> layouts() {
         List<EventLayout> layouts = new ArrayList<>();
@@ -43,6 +47,19 @@ record EventLayout(Class<? extends Event> type, List<Component> components, Meth
             layouts.add(of(permitted.asSubclass(Event.class)));
         }
         return List.copyOf(layouts);
+    }
+
+    private static Map<Class<?>, Integer> index() {
+        Map<Class<?>, Integer> index = new HashMap<>();
+        for (int i = 0; i < ALL.size(); i++) {
+            index.put(ALL.get(i).type(), i);
+        }
+        return Map.copyOf(index);
+    }
+
+    /** The index in {@link #ALL} of an event's type. */
+    static int indexOf(Event event) {
+        return INDEX.get(event.getClass());
     }
 
     private static EventLayout of(Class<? extends Event> type) {

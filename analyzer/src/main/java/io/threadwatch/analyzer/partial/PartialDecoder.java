@@ -21,7 +21,15 @@ import java.util.List;
 public final class PartialDecoder {
 
     private static final BlockingKind[] KINDS = BlockingKind.values();
-    private static final String DAMAGED = "damaged partial events: ";
+
+    /** Damage found by the decoder itself, its message already saying where. */
+    private static final class Damaged extends IllegalArgumentException {
+        private static final long serialVersionUID = 1L;
+
+        Damaged(String message) {
+            super(message);
+        }
+    }
 
     private final byte[] bytes;
     private final StackTable stackTable;
@@ -65,14 +73,12 @@ public final class PartialDecoder {
                 }
                 events++;
             }
+        } catch (Damaged e) {
+            throw e;
         } catch (ArrayIndexOutOfBoundsException e) {
             throw damaged("the events end in the middle of a record");
         } catch (NullPointerException | IllegalArgumentException | ClassCastException | DateTimeException
                  | ArithmeticException e) {
-            if (e instanceof IllegalArgumentException && e.getMessage() != null
-                    && e.getMessage().startsWith(DAMAGED)) {
-                throw e;
-            }
             throw damaged("a value is not what its event allows: " + e.getMessage());
         }
     }
@@ -142,10 +148,7 @@ public final class PartialDecoder {
     private Stack readStack() {
         int reference = readCount();
         if (reference > 0) {
-            if (reference > stacks.size()) {
-                throw damaged("stack " + reference + " before its first occurrence");
-            }
-            return stacks.get(reference - 1);
+            return known(stacks, reference, "stack");
         }
         int count = readCount();
         List<Frame> frames = new ArrayList<>(Math.min(count, 1024));
@@ -160,10 +163,7 @@ public final class PartialDecoder {
     private String readString() {
         int reference = readCount();
         if (reference > 0) {
-            if (reference > strings.size()) {
-                throw damaged("string " + reference + " before its first occurrence");
-            }
-            return strings.get(reference - 1);
+            return known(strings, reference, "string");
         }
         int length = readCount();
         if (length > bytes.length - at) {
@@ -173,6 +173,14 @@ public final class PartialDecoder {
         at += length;
         strings.add(string);
         return string;
+    }
+
+    /** A value written in full earlier, by its 1-based reference. */
+    private <T> T known(List<T> written, int reference, String what) {
+        if (reference > written.size()) {
+            throw damaged(what + " " + reference + " before its first occurrence");
+        }
+        return written.get(reference - 1);
     }
 
     /** A count or reference: unsigned and within an {@code int}. */
@@ -206,6 +214,6 @@ public final class PartialDecoder {
     }
 
     private IllegalArgumentException damaged(String why) {
-        return new IllegalArgumentException(DAMAGED + why + " (at byte " + at + " of " + bytes.length + ")");
+        return new Damaged("damaged partial events: " + why + " (at byte " + at + " of " + bytes.length + ")");
     }
 }

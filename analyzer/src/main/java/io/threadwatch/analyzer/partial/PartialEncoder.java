@@ -36,14 +36,7 @@ public final class PartialEncoder implements EventSink {
     private long lastWaitNanos;
     private final Map<Stack, Integer> stacks = new IdentityHashMap<>();
     private final Map<String, Integer> strings = new HashMap<>();
-    private final Map<Class<?>, Integer> types = new HashMap<>();
     private boolean finished;
-
-    public PartialEncoder() {
-        for (int i = 0; i < EventLayout.ALL.size(); i++) {
-            types.put(EventLayout.ALL.get(i).type(), i);
-        }
-    }
 
     @Override
     public void blocked(long timeEpochNanos, BlockingKind kind, long threadId, long durationNanos, Stack stack,
@@ -70,7 +63,7 @@ public final class PartialEncoder implements EventSink {
             return;
         }
         events++;
-        int type = types.get(event.getClass());
+        int type = EventLayout.indexOf(event);
         writeByte(EVENT);
         writeUnsigned(type);
         for (EventLayout.Component component : EventLayout.ALL.get(type).components()) {

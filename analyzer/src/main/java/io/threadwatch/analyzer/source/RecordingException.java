@@ -1,5 +1,7 @@
 package io.threadwatch.analyzer.source;
 
+import java.util.List;
+
 /**
  * A recording that cannot be analyzed: missing, empty, not JFR, unreadable, too large once
  * decompressed, or without one complete chunk. The message is one line that names the file and
@@ -26,6 +28,16 @@ public final class RecordingException extends Exception {
     public RecordingException(String message, Throwable cause, boolean otherParserMayRead) {
         super(message, cause);
         this.otherParserMayRead = otherParserMayRead;
+    }
+
+    /**
+     * Threadwatch's parser skipped every chunk of a file as corrupt: another parser may read it.
+     *
+     * @param skipped why each chunk was skipped, in file order
+     */
+    public static RecordingException noChunkRead(String file, List<String> skipped) {
+        return new RecordingException("'" + file + "': Threadwatch's parser cannot read any of its " + skipped.size()
+                + (skipped.size() == 1 ? " chunk; " : " chunks; first: ") + skipped.get(0), null, true);
     }
 
     /** Whether the file is a recording this parser rejects, as opposed to a missing, empty or non-JFR file. */

@@ -125,9 +125,7 @@ public final class ChunkFileSource implements RecordingSource, ChunkReplay {
             long first = order(input, 0);
             Map<Long, String> unread = skipped.subMap(first, first + input.chunks().size());
             if (unread.size() == input.chunks().size()) {
-                throw new RecordingException("'" + input.name() + "': Threadwatch's parser cannot read any of its "
-                        + unread.size() + (unread.size() == 1 ? " chunk; " : " chunks; first: ")
-                        + unread.values().iterator().next(), null, true);
+                throw RecordingException.noChunkRead(input.name(), List.copyOf(unread.values()));
             }
         }
     }
@@ -145,9 +143,11 @@ public final class ChunkFileSource implements RecordingSource, ChunkReplay {
                     if (chunkByChunk == null) {
                         chunkByChunk = new ChunkEvents();
                     }
-                    chunkByChunk.clear();
-                    deliverWithinHeap(decodeWithinHeap(channel, header, input, chunkByChunk), header, input, sink);
-                    chunkByChunk.clear();
+                    try {
+                        deliverWithinHeap(decodeWithinHeap(channel, header, input, chunkByChunk), header, input, sink);
+                    } finally {
+                        chunkByChunk.clear();
+                    }
                 } catch (IOException e) {
                     throw new RecordingException("'" + input.name() + "': cannot read: " + e.getMessage(), e);
                 }
