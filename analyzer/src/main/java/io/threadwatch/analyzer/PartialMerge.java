@@ -45,7 +45,9 @@ public final class PartialMerge {
      * @throws IllegalArgumentException when it is not the next chunk of the recording the first
      *                                  partial came from, or its events are damaged (the merge
      *                                  cannot go on after that)
-     * @throws IllegalStateException    when an earlier partial's events were damaged, or after {@link #finish}
+     * @throws IllegalStateException    when an earlier partial's events were damaged, or after {@link #finish};
+     *                                  or when the analysis itself failed on this partial's sound events
+     *                                  (a Threadwatch bug: the merge cannot go on either)
      */
     public void add(ChunkPartial partial) {
         requireOpen();
@@ -63,9 +65,14 @@ public final class PartialMerge {
         }
         try {
             PartialDecoder.replay(partial.eventBytes(), stacks, run.engine());
-        } catch (RuntimeException e) {
+        } catch (PartialDecoder.Damaged e) {
             failed = "chunk " + partial.chunk() + ": " + e.getMessage();
             throw e;
+        } catch (RuntimeException e) {
+            // Sound bytes the engine failed on: a Threadwatch bug, not bad input.
+            failed = "chunk " + partial.chunk() + ": " + e;
+            throw new IllegalStateException("the analysis failed on chunk " + partial.chunk() + " of '"
+                    + recording.name() + "'", e);
         }
         partial.skipped().ifPresent(skipped::add);
         next++;

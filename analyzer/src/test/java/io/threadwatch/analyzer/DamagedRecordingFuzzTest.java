@@ -16,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.junit.jupiter.api.Order;
 
 /**
  * Mutated recordings give a report or a one-line refusal: no other exception, no hang.
@@ -24,8 +25,11 @@ import java.util.concurrent.TimeoutException;
  * recordings, decompressed, and two short files of chunk headers; {@code src/test/fuzz/make-seeds.sh}
  * writes them). Without {@code JAZZER_FUZZ} the test only replays those seeds and any crash files
  * saved beside them; with {@code JAZZER_FUZZ=1} it fuzzes for {@code maxDuration}, or for
- * {@code JAZZER_MAX_DURATION} when set.
+ * {@code JAZZER_MAX_DURATION} when set. It runs after the module's other test classes (the
+ * surefire configuration orders classes by {@code @Order}): fuzzing instruments every class loaded
+ * from then on, which slowed the tests that came after it.
  */
+@Order(Integer.MAX_VALUE)
 class DamagedRecordingFuzzTest {
 
     /**

@@ -22,12 +22,25 @@ public final class PartialDecoder {
 
     private static final BlockingKind[] KINDS = BlockingKind.values();
 
-    /** Damage found by the decoder itself, its message already saying where. */
-    private static final class Damaged extends IllegalArgumentException {
+    /** Damage found in the bytes, its message saying what and where. */
+    public static final class Damaged extends IllegalArgumentException {
         private static final long serialVersionUID = 1L;
 
-        Damaged(String message) {
+        private Damaged(String message) {
             super(message);
+        }
+    }
+
+    /**
+     * What the sink threw, carried past the decoder's own catch: an engine's
+     * {@code IllegalArgumentException} or index error is not damage in the bytes, and must not be
+     * reported as such.
+     */
+    private static final class SinkFailed extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        SinkFailed(RuntimeException cause) {
+            super(cause);
         }
     }
 
@@ -47,8 +60,9 @@ public final class PartialDecoder {
      * Sends every event in {@code bytes} to {@code sink}, interning stacks in {@code stacks}.
      *
      * @return how many events were sent
-     * @throws IllegalArgumentException when the bytes are not events as {@link PartialEncoder} writes them;
-     *                                  the events before the damage have been sent
+     * @throws Damaged when the bytes are not events as {@link PartialEncoder} writes them; the events
+     *                  before the damage have been sent. What {@code sink} throws comes out as it is,
+     *                  never as damage.
      */
     public static int replay(byte[] bytes, StackTable stacks, EventSink sink) {
         return new PartialDecoder(bytes, stacks).replay(sink);
@@ -67,7 +81,12 @@ public final class PartialDecoder {
                 } else if (tag == PartialEncoder.WAIT) {
                     replayWait(sink);
                 } else if (tag == PartialEncoder.EVENT) {
-                    sink.accept(readEvent());
+                    Event event = readEvent();
+                    try {
+                        sink.accept(event);
+                    } catch (RuntimeException e) {
+                        throw new SinkFailed(e);
+                    }
                 } else {
                     throw damaged("unknown record tag " + tag);
                 }
@@ -75,6 +94,8 @@ public final class PartialDecoder {
             }
         } catch (Damaged e) {
             throw e;
+        } catch (SinkFailed e) {
+            throw (RuntimeException) e.getCause();
         } catch (ArrayIndexOutOfBoundsException e) {
             throw damaged("the events end in the middle of a record");
         } catch (NullPointerException | IllegalArgumentException | ClassCastException | DateTimeException
@@ -95,8 +116,12 @@ public final class PartialDecoder {
         long duration = readUnsigned();
         Stack stack = readStack();
         String blocker = readString();
-        sink.blocked(time, KINDS[kind], threadId, duration, stack, (flags & PartialEncoder.TIMED) != 0,
-                (flags & PartialEncoder.TIMED_OUT) != 0, blocker);
+        try {
+            sink.blocked(time, KINDS[kind], threadId, duration, stack, (flags & PartialEncoder.TIMED) != 0,
+                    (flags & PartialEncoder.TIMED_OUT) != 0, blocker);
+        } catch (RuntimeException e) {
+            throw new SinkFailed(e);
+        }
     }
 
     private Event readEvent() {

@@ -172,6 +172,44 @@ class PartialCodecTest {
                 .hasMessage("damaged partial events: unknown record tag 9 (at byte 1 of " + bytes.length + ")");
     }
 
+    /**
+     * The sink is the engine in a merge: its own argument or index errors are its bugs, and must
+     * come out as they are, not as "damaged partial events" that would send a user to re-ship
+     * sound bytes.
+     */
+    @Test
+    void whatTheSinkThrowsIsNotDamage() {
+        PartialEncoder encoder = new PartialEncoder();
+        encoder.blocked(EpochNanos.of(T), BlockingKind.PARK, 7, 1000, take, true, false, "");
+        encoder.accept(new ThreadEnded(T, 1));
+        byte[] bytes = encoder.finish();
+        IllegalArgumentException engineBug = new IllegalArgumentException("the engine's own check");
+        ArrayIndexOutOfBoundsException engineIndex = new ArrayIndexOutOfBoundsException("the engine's own index");
+
+        assertThatThrownBy(() -> PartialDecoder.replay(bytes, new StackTable(), new EventSink() {
+            @Override
+            public void accept(Event event) {
+            }
+
+            @Override
+            public void blocked(long time, BlockingKind kind, long threadId, long durationNanos, Stack stack,
+                                boolean timed, boolean timedOut, String blocker) {
+                throw engineBug;
+            }
+        })).isSameAs(engineBug);
+        assertThatThrownBy(() -> PartialDecoder.replay(bytes, new StackTable(), new EventSink() {
+            @Override
+            public void accept(Event event) {
+                throw engineIndex;
+            }
+
+            @Override
+            public void blocked(long time, BlockingKind kind, long threadId, long durationNanos, Stack stack,
+                                boolean timed, boolean timedOut, String blocker) {
+            }
+        })).isSameAs(engineIndex);
+    }
+
     @Test
     void nothingIsWrittenAfterTheEnd() {
         PartialEncoder encoder = new PartialEncoder();
