@@ -25,7 +25,7 @@ import picocli.CommandLine.Parameters;
                 + "analyzing one big recording on several machines. Run it for different chunks on different "
                 + "machines (or in parallel on one), gather the partials, and 'threadwatch analyze' them together: "
                 + "the report is the one 'analyze --parser threadwatch FILE' gives.",
-                "A partial holds the chunk's events the analysis reads, compactly (about 40% of the chunk's "
+                "A partial holds the chunk's events the analysis reads, compactly (about 40%% of the chunk's "
                         + "bytes), and what the report says of the file; it is read by the same Threadwatch version "
                         + "only. FILE may be plain or gzip-compressed (decompressed whole by each run: split plain "
                         + "files)."},
