@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * One chunk of a recording, read on its own and ready to ship: the first half of analyzing one
@@ -52,6 +53,8 @@ public final class ChunkPartial {
 
     private static final byte[] MAGIC = {'T', 'W', 'C', 'P'};
     private static final int FORMAT = 1;
+    /** What a Threadwatch version looks like ({@code 0.1.0-SNAPSHOT}, {@code 1.2.3+4}), to tell one from damage. */
+    private static final Pattern VERSION = Pattern.compile("[0-9A-Za-z][0-9A-Za-z.+_-]{0,63}");
 
     private final RecordingShape recording;
     private final int chunk;
@@ -251,10 +254,16 @@ public final class ChunkPartial {
             }
             String version = readString(in);
             if (!version.equals(Version.current())) {
-                throw new IllegalArgumentException("a chunk partial made by Threadwatch " + version + "; this is "
-                        + Version.current() + ": make the partials and merge them with the same version");
+                // Only a version is worth naming: damaged bytes here once made a message of 105 bytes of binary.
+                throw new IllegalArgumentException(VERSION.matcher(version).matches()
+                        ? "a chunk partial made by Threadwatch " + version + "; this is " + Version.current()
+                                + ": make the partials and merge them with the same version"
+                        : "a damaged chunk partial: its header holds no Threadwatch version");
             }
-            String name = readString(in);
+            String name = readLine(in, "recording's name");
+            if (name.isEmpty()) {
+                throw new IllegalArgumentException("a damaged chunk partial: its recording has no name");
+            }
             long size = in.readLong();
             int chunks = in.readInt();
             Instant start = readInstant(in);
@@ -267,13 +276,13 @@ public final class ChunkPartial {
             int truncationCount = count(in.readInt(), bytes.length);
             List<String> truncations = new ArrayList<>(truncationCount);
             for (int i = 0; i < truncationCount; i++) {
-                truncations.add(readString(in));
+                truncations.add(readLine(in, "truncation"));
             }
             int chunk = in.readInt();
             if (chunks < 1 || chunk < 0 || chunk >= chunks) {
                 throw new IllegalArgumentException("a chunk partial of chunk " + chunk + " of " + chunks);
             }
-            String skipped = readString(in);
+            String skipped = readLine(in, "skip message");
             int events = count(in.readInt(), Integer.MAX_VALUE);
             byte[] eventBytes = in.readNBytes(count(in.readInt(), bytes.length));
             if (in.available() > 0 || eventBytes.length == 0) {
@@ -319,6 +328,18 @@ public final class ChunkPartial {
                     + in.available() + " are left");
         }
         return new String(in.readNBytes(length), StandardCharsets.UTF_8);
+    }
+
+    /**
+     * A string that messages and reports print on one line (a file name, a message), as this class
+     * writes them: a control character in one is damage.
+     */
+    private static String readLine(DataInputStream in, String what) throws IOException {
+        String line = readString(in);
+        if (line.chars().anyMatch(Character::isISOControl)) {
+            throw new IllegalArgumentException("a damaged chunk partial: its " + what + " holds control characters");
+        }
+        return line;
     }
 
     private static void writeInstant(DataOutputStream out, Instant instant) throws IOException {

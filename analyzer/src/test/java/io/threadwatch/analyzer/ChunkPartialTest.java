@@ -9,6 +9,7 @@ import io.threadwatch.analyzer.source.Parser;
 import io.threadwatch.analyzer.source.RecordingException;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -227,6 +228,29 @@ class ChunkPartialTest {
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageStartingWith("a chunk partial made by Threadwatch 9")
                 .hasMessageEndingWith(": make the partials and merge them with the same version");
+    }
+
+    /**
+     * Damage where the header's strings are is refused without printing the damage: the fuzzer
+     * found a partial whose version, 105 bytes long, took in binary and line breaks, and the
+     * refusal printed them all.
+     */
+    @Test
+    void damageInTheHeadersStringsIsRefusedInOneReadableLine() {
+        byte[] bytes = manyChunkPartials.get(0).toBytes();
+        // After magic (4) and format (1): the version's length (4) and bytes, then the name's.
+        int versionLength = ByteBuffer.wrap(bytes, 5, 4).getInt();
+        byte[] binaryVersion = bytes.clone();
+        binaryVersion[9] = '\n';
+        byte[] binaryName = bytes.clone();
+        binaryName[9 + versionLength + 4] = 0;
+
+        assertThatThrownBy(() -> ChunkPartial.fromBytes(binaryVersion))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a damaged chunk partial: its header holds no Threadwatch version");
+        assertThatThrownBy(() -> ChunkPartial.fromBytes(binaryName))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("a damaged chunk partial: its recording's name holds control characters");
     }
 
     /**
