@@ -173,6 +173,21 @@ class ParserOptionTest {
                 + "bytes, and the data ends after " + chunk.capacity());
     }
 
+    /**
+     * A zip entry whose name is not UTF-8: JDK 17's zip reader throws IllegalArgumentException
+     * (JDK 25's a ZipException), which escaped as an internal error (found by fuzzing).
+     */
+    @Test
+    void aZipWhoseEntryNameIsNotUtf8IsRefusedInOneLine() throws IOException {
+        byte[] bytes = Files.readAllBytes(zippedBytes("name.jfr.zip", Files.readAllBytes(plain())));
+        // The local header's name starts at byte 30: make its first two bytes a broken UTF-8 sequence.
+        bytes[30] = (byte) 0xC3;
+        bytes[31] = (byte) 0x28;
+        Path zip = Files.write(dir.resolve("name.jfr.zip"), bytes);
+        assertRefusedInOneLine(CliRun.of("analyze", zip.toString()),
+                "'" + zip + "' is zip-compressed but cannot be read: ");
+    }
+
     private Path relabelledAsFormat0WithMetadataAt(long metadataAt) throws IOException {
         ByteBuffer bytes = ByteBuffer.wrap(Files.readAllBytes(plain()));
         bytes.putShort(4, (short) 0);

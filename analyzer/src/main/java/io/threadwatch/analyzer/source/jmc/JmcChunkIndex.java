@@ -59,12 +59,16 @@ public final class JmcChunkIndex {
             throw new RecordingException("'" + file + "' is " + why + " but too short to be a JFR recording", e);
         } catch (IOException e) {
             throw new RecordingException("'" + file + "' is " + why + " but cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw damagedZip(file, why, e);
         }
         JmcChunkExtents extents;
         try (InputStream in = uncompressedBuffered(parseable)) {
             extents = JmcChunkExtents.walk(in, limits.maxDecompressedBytes());
         } catch (IOException e) {
             throw new RecordingException("'" + file + "' is " + why + " but cannot be read: " + e.getMessage(), e);
+        } catch (IllegalArgumentException e) {
+            throw damagedZip(file, why, e);
         }
         if (extents.bytes() > limits.maxDecompressedBytes()) {
             throw new RecordingException("'" + file + "' expands to more than " + limits.maxDecompressedBytes()
@@ -115,6 +119,15 @@ public final class JmcChunkIndex {
     /** The file's JFR bytes, decompressed when JMC would decompress them. */
     static InputStream uncompressedBuffered(Path parseable) throws IOException {
         return new BufferedInputStream(uncompressed(parseable), 1 << 16);
+    }
+
+    /**
+     * The JDK's zip reader throws {@code IllegalArgumentException}, not an {@code IOException}, for
+     * an entry name that is not valid UTF-8 (the fuzzer found it with a partial behind a zip header).
+     */
+    private static RecordingException damagedZip(Path file, String why, IllegalArgumentException e) {
+        return new RecordingException("'" + file + "' is " + why + " but cannot be read: a damaged zip entry ("
+                + e.getMessage() + ")", e);
     }
 
     private static InputStream uncompressed(Path file) throws IOException {
