@@ -99,7 +99,7 @@ class CatalogLoaderTest {
                         "lock-never-released", "latch-never-counted-down", "lock-order-inversion", "class-init-cycle",
                         "hot-monitor", "lock-held-across-io", "synchronized-logger", "vthread-parked-forever",
                         "vthread-pinned-synchronized-io", "vthread-pinned-native", "vthread-submit-refused",
-                        "heap-unbounded-growth", "listeners-never-removed");
+                        "heap-unbounded-growth", "listeners-never-removed", "completable-future-thread-per-task");
         for (ProblemPattern pattern : catalog.patterns()) {
             assertThat(pattern.fix()).as(pattern.id()).isNotBlank().doesNotContain("\n");
             assertThat(pattern.example()).as(pattern.id()).isNotBlank();

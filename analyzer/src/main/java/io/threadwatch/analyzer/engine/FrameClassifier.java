@@ -15,9 +15,10 @@ import java.util.regex.Pattern;
  * code. Infrastructure (frameworks, pools, clients) comes from the {@link Catalog}; the JDK's
  * packages and generated lambda classes are never application code. The <em>position</em> of a
  * wait is read from the frames below the outermost application frame: nothing but the thread's
- * root ({@code Thread.run}, a virtual thread's continuation) or a {@code main} at the bottom means
- * the thread's own code; anything else (an executor's {@code runWorker}, a framework's dispatcher)
- * means the application code runs as a task.
+ * root ({@code Thread.run}, a virtual thread's continuation, the {@code run()} of a {@code Thread}
+ * subclass at the bottom of a complete stack) or a {@code main} at the bottom means the thread's
+ * own code; anything else (an executor's {@code runWorker}, a framework's dispatcher) means the
+ * application code runs as a task.
  */
 public final class FrameClassifier {
 
@@ -102,8 +103,13 @@ public final class FrameClassifier {
         return catalog;
     }
 
-    /** The shape of a stack, its site made by {@code sites}. */
-    StackShape shape(List<Frame> frames, Sites sites) {
+    /**
+     * The shape of a stack, its site made by {@code sites}.
+     *
+     * @param complete whether the stack holds every frame down to where its thread entered Java
+     *                 (not cut at the recording's stack depth; a thread dump's always is)
+     */
+    StackShape shape(List<Frame> frames, boolean complete, Sites sites) {
         if (frames.isEmpty()) {
             return StackShape.EMPTY;
         }
@@ -129,22 +135,24 @@ public final class FrameClassifier {
         if (site < 0) {
             return new StackShape(null, StackShape.Position.NO_APPLICATION_FRAME, 0, idle);
         }
-        return new StackShape(sites.site(frames.get(site)), position(frames, outermost), depth, idle);
+        return new StackShape(sites.site(frames.get(site)), position(frames, outermost, complete), depth, idle);
     }
 
     /** The thread's own code, or a task run by the code below {@code outermost}. */
-    private static StackShape.Position position(List<Frame> frames, int outermost) {
+    private static StackShape.Position position(List<Frame> frames, int outermost, boolean complete) {
         Frame bottom = frames.get(frames.size() - 1);
         if (bottom.methodName().equals("main")) {
             // The main thread (or a launcher's main calling the application's by reflection).
             return StackShape.Position.THREAD_ENTRY;
         }
-        if (!THREAD_ROOTS.contains(bottom.method())) {
-            // Every Java thread's stack ends in its root or in main: one that does not was cut at
-            // the recording's stack depth (64 frames by default), and what runs it is unknown.
+        if (!THREAD_ROOTS.contains(bottom.method()) && !complete) {
+            // Cut at the recording's stack depth (64 frames by default): what runs it is unknown.
             return StackShape.Position.TASK;
         }
-        for (int i = outermost + 1; i < frames.size(); i++) {
+        // The bottom frame of a complete stack is where its thread entered Java: Thread.run, or
+        // the run() of a Thread subclass, which is the thread's own code (Quartz's pool workers
+        // wait in theirs; taking them for tasks made their idle poll a blocking finding).
+        for (int i = outermost + 1; i < frames.size() - 1; i++) {
             Frame frame = frames.get(i);
             if (!THREAD_ROOTS.contains(frame.method()) && !isReflection(frame) && !isGenerated(frame)) {
                 return StackShape.Position.TASK;

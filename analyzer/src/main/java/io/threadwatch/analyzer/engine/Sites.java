@@ -45,7 +45,7 @@ final class Sites {
         }
         StackShape shape = byStack.get(stack);
         if (shape == null) {
-            shape = classifier.shape(stack.frames(), this);
+            shape = classifier.shape(stack.frames(), !stack.truncated(), this);
             if (byStack.size() >= StackTable.LIMIT) {
                 // A cache like the stack table: bounded the same way, refilled from the frames.
                 byStack.clear();
@@ -61,9 +61,9 @@ final class Sites {
         return new Classified(shape.site(), !shape.hasSite() || shape.catalogIdle() != null);
     }
 
-    /** The shape of frames that are not interned (thread dumps). */
+    /** The shape of frames that are not interned: a thread dump's, which holds every frame. */
     StackShape shape(List<Frame> frames) {
-        return classifier.shape(frames, this);
+        return classifier.shape(frames, true, this);
     }
 
     /** The one {@link Site} for a frame. */

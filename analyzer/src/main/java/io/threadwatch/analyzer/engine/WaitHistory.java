@@ -37,7 +37,8 @@ final class WaitHistory {
 
     /**
      * A wait of this thread ended. Returns whether it repeats a wait the thread keeps coming back
-     * to: in the thread's own code any return counts; in a task only a wait that began right where
+     * to: in the thread's own code any return to one of its recent waits, or to the loop it showed
+     * before, counts; in a task only a wait that began right where
      * the same wait ended (a task that loops without leaving its wait), since a request's worker
      * also comes back to the same call for every request.
      */
@@ -52,7 +53,10 @@ final class WaitHistory {
         }
         boolean repeat = false;
         if (shape.hasSite() && shape.position() == StackShape.Position.THREAD_ENTRY) {
-            repeat = contains(waits.recent, stack);
+            // Its loop, once shown, stays its loop: a pool worker's tasks may wait in more places
+            // between two returns than the recent waits hold (Undertow's workers' idle parks, 21 s
+            // each, were counted as blocking after tasks that waited in three places).
+            repeat = contains(waits.recent, stack) || same(waits.loopStack, stack);
         } else if (shape.hasSite() && shape.position() == StackShape.Position.TASK && shape.depth() == 1) {
             repeat = same(waits.recent[0], stack) && backToBack(waits, endEpochNanos - durationNanos);
         }

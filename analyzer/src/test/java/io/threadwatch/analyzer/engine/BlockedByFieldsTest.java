@@ -29,7 +29,11 @@ class BlockedByFieldsTest {
                 "java.util.concurrent.locks.LockSupport.parkNanos:252",
                 "java.util.concurrent.LinkedBlockingQueue.poll:460",
                 "io.threadwatch.samples.leakypool.ConnectionPool.borrow:24",
-                "io.threadwatch.samples.leakypool.OrderHandler.handle:45");
+                "io.threadwatch.samples.leakypool.OrderHandler.handle:45",
+                "io.threadwatch.samples.leakypool.OrderHandler.run:36",
+                "java.util.concurrent.ThreadPoolExecutor.runWorker:1136",
+                "java.util.concurrent.ThreadPoolExecutor$Worker.run:635",
+                "java.lang.Thread.run:840");
         Stack append = run.stack("io.threadwatch.samples.hotlock.AuditLog.append:23",
                 "io.threadwatch.samples.hotlock.CheckoutHandler.handle:29",
                 "com.sun.net.httpserver.Filter$Chain.doFilter:98");

@@ -35,7 +35,11 @@ class BlockingStatsTest {
                 "java.util.concurrent.locks.LockSupport.park:371",
                 "java.util.concurrent.LinkedBlockingQueue.take:435",
                 "io.threadwatch.samples.leakypool.ConnectionPool.borrow:24",
-                "io.threadwatch.samples.leakypool.OrderHandler.handle:45");
+                "io.threadwatch.samples.leakypool.OrderHandler.handle:45",
+                "io.threadwatch.samples.leakypool.OrderHandler.run:36",
+                "java.util.concurrent.ThreadPoolExecutor.runWorker:1136",
+                "java.util.concurrent.ThreadPoolExecutor$Worker.run:635",
+                "java.lang.Thread.run:840");
     }
 
     @Test

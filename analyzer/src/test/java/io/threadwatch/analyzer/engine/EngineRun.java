@@ -41,7 +41,11 @@ final class EngineRun {
         return T0.plusNanos(Math.round(seconds * 1e9));
     }
 
-    /** An interned stack, top frame first, from {@code class.method:line} strings. */
+    /**
+     * An interned stack, top frame first, from {@code class.method:line} strings. It is complete
+     * (not cut at a stack depth): its bottom frame is where the thread entered Java, so a request's
+     * stack needs the frames that run it (an executor's worker and {@code Thread.run}).
+     */
     Stack stack(String... frames) {
         List<Frame> list = new ArrayList<>();
         for (String frame : frames) {

@@ -3,6 +3,7 @@ package io.threadwatch.analyzer.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threadwatch.analyzer.event.Frame;
+import io.threadwatch.analyzer.event.StackTable;
 import io.threadwatch.rules.CatalogLoader;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -70,6 +71,47 @@ class FrameClassifierTest {
         assertThat(shape.catalogIdle().match()).startsWith("java.net.ServerSocket.");
     }
 
+    /**
+     * A thread whose class extends Thread enters Java in its own run(): at the bottom of a
+     * complete stack that is the thread's own code, as Thread.run below a Runnable is. Only a stack
+     * cut at the recording's depth leaves what runs it unknown.
+     */
+    @Test
+    void theRunOfAThreadSubclassAtTheBottomOfACompleteStackIsTheThreadsOwnCode() {
+        // A timed wait in a worker's own loop (Quartz's SimpleThreadPool$WorkerThread, JDK 25).
+        List<Frame> frames = List.of(f("java.lang.Object.wait0", -1), f("java.lang.Object.wait", 389),
+                f("com.acme.jobs.WorkerThread.run", 561));
+        StackTable table = new StackTable();
+
+        assertThat(sites.shape(table.intern(frames, false)).position()).isEqualTo(StackShape.Position.THREAD_ENTRY);
+        assertThat(sites.shape(frames).position()).as("a thread dump's frames are complete")
+                .isEqualTo(StackShape.Position.THREAD_ENTRY);
+        assertThat(sites.shape(table.intern(frames, true)).position()).as("cut at the recording's stack depth")
+                .isEqualTo(StackShape.Position.TASK);
+        // A JDK Thread subclass running a task: the frames between are the task's runner.
+        assertThat(sites.shape(table.intern(List.of(f("java.lang.Thread.sleep", -1), f("com.acme.Index.rebuild", 77),
+                f("java.util.concurrent.ForkJoinTask.doExec", 507), f("java.util.concurrent.ForkJoinPool.runWorker", 1893),
+                f("java.util.concurrent.ForkJoinWorkerThread.run", 188)), false)).position())
+                .isEqualTo(StackShape.Position.TASK);
+    }
+
+    /**
+     * Libraries whose pool workers wait between tasks were taken for the application: their idle
+     * waits made blocking findings in healthy services (Quartz's worker poll, JBoss Threads' parks
+     * under Undertow). The catalog names them, so the waits have no application frame.
+     */
+    @Test
+    void quartzAndJbossThreadsPoolWorkersWaitingForTasksHaveNoSite() {
+        assertThat(sites.shape(List.of(f("java.lang.Object.wait0", -1), f("java.lang.Object.wait", 389),
+                f("org.quartz.simpl.SimpleThreadPool$WorkerThread.run", 561))).hasSite()).isFalse();
+        assertThat(sites.shape(List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.parkNanos", 252),
+                f("org.jboss.threads.EnhancedQueueExecutor$PoolThreadNode.park", 2474),
+                f("org.jboss.threads.EnhancedQueueExecutor$ThreadBody.run", 1659),
+                f("org.xnio.XnioWorker$WorkerThreadFactory$1$1.run", 1282), f("java.lang.Thread.run", 840))).hasSite())
+                .isFalse();
+    }
+
     @Test
     void aTaskBlockingInsideATimerThreadIsNotTheTimersIdleWait() {
         StackShape shape = sites.shape(List.of(f("java.lang.Object.wait", -1), f("com.acme.Job.run", 9),
@@ -89,7 +131,7 @@ class FrameClassifierTest {
                 """);
         FrameClassifier custom = new FrameClassifier(CatalogLoader.load(CatalogLoader.builtIn(), file));
         StackShape shape = custom.shape(List.of(f("java.lang.Object.wait", -1), f("com.acme.bus.Dispatcher.nextEvent", 40),
-                f("com.acme.bus.Dispatcher.run", 20), f("java.lang.Thread.run", 833)), new Sites(custom));
+                f("com.acme.bus.Dispatcher.run", 20), f("java.lang.Thread.run", 833)), true, new Sites(custom));
         assertThat(shape.hasSite()).isFalse();
         assertThat(shape.catalogIdle().why()).isEqualTo("the bus dispatcher waiting for events");
         assertThat(shape.catalogIdle().source()).isEqualTo(file.toString());

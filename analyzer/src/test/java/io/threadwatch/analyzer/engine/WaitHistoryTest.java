@@ -29,6 +29,27 @@ class WaitHistoryTest {
         assertThat(history.loopSite(7)).isNull();
     }
 
+    /**
+     * Between two returns to its loop a thread may wait in more places than the recent waits
+     * hold; the loop it showed stays its loop.
+     */
+    @Test
+    void aThreadComesBackToItsLoopAfterWaitingInMorePlacesThanItRemembers() {
+        Stack take = table.intern(Stacks.CONSUMER_LOOP_TAKE, false);
+        StackShape shape = sites.shape(take);
+        WaitHistory history = new WaitHistory();
+        long at = EpochNanos.of(T0);
+        history.ended(7, take, shape, at += 1_000_000_000L, 1_000_000_000L);
+        assertThat(history.ended(7, take, shape, at += 1_000_000_000L, 900_000_000L)).as("its loop, shown").isTrue();
+        for (int i = 0; i < 4; i++) {
+            Stack work = table.intern(List.of(f("java.lang.Thread.sleep", -1), f("com.acme.orders.OrderConsumer.step" + i, 60 + i),
+                    f("com.acme.orders.OrderConsumer.run", 58), f("java.lang.Thread.run", 1583)), false);
+            history.ended(7, work, sites.shape(work), at += 10_000_000L, 5_000_000L);
+        }
+        assertThat(history.ended(7, take, shape, at + 5_000_000_000L, 5_000_000_000L)).as("back after four other waits")
+                .isTrue();
+    }
+
     @Test
     void aTaskIsLoopingOnlyWhenItsWaitsAreBackToBack() {
         Stack poll = table.intern(List.of(f("jdk.internal.misc.Unsafe.park", -1),

@@ -62,6 +62,40 @@ class PatternClassifierTest {
         assertThat(classified.fix()).contains("shut it down");
     }
 
+    /**
+     * On JDK 17 with 2 CPUs the common pool's parallelism is 1, and CompletableFuture's async
+     * calls given no executor start a thread each: the JDK HttpClient's sendAsync completing its
+     * responses, and Caffeine's refreshes. Both once read as a client built per request, whose fix
+     * sent the reader looking for a bug the code did not have.
+     */
+    @Test
+    void threadsStartedPerAsyncTaskByCompletableFutureAreTheCommonPoolsFallback() {
+        Finding httpClient = finding("creation-storm",
+                "java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor.execute(CompletableFuture.java:444) [Thread-#]",
+                evidence("creation-site", "1680 threads started here during the recording, 0 still alive at its end",
+                        "at java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor.execute(CompletableFuture.java:444)",
+                        "at java.util.concurrent.CompletableFuture$UniCompletion.claim(CompletableFuture.java:572)",
+                        "at java.util.concurrent.CompletableFuture.uniWhenComplete(CompletableFuture.java:854)",
+                        "at java.util.concurrent.CompletableFuture$UniWhenComplete.tryFire(CompletableFuture.java:841)",
+                        "at java.util.concurrent.CompletableFuture.postComplete(CompletableFuture.java:510)",
+                        "at java.util.concurrent.CompletableFuture.complete(CompletableFuture.java:2147)",
+                        "at jdk.internal.net.http.ResponseSubscribers.lambda$getBodyAsync$2(ResponseSubscribers.java:1157)"));
+        Finding cache = finding("creation-storm", "com.acme.quotes.QuoteCache.lookup(QuoteCache.java:37)",
+                evidence("creation-site", "5600 threads started here during the recording, 0 still alive at its end",
+                        "at java.util.concurrent.CompletableFuture$ThreadPerTaskExecutor.execute(CompletableFuture.java:444)",
+                        "at java.util.concurrent.CompletableFuture.asyncSupplyStage(CompletableFuture.java:1782)",
+                        "at java.util.concurrent.CompletableFuture.supplyAsync(CompletableFuture.java:2005)",
+                        "at com.github.benmanes.caffeine.cache.CacheLoader.asyncReload(CacheLoader.java:200)",
+                        "at com.github.benmanes.caffeine.cache.LocalLoadingCache.get(LocalLoadingCache.java:60)",
+                        "at com.acme.quotes.QuoteCache.lookup(QuoteCache.java:37)"));
+
+        for (Finding storm : List.of(httpClient, cache)) {
+            Finding classified = BUILT_IN.classify(storm);
+            assertThat(classified.pattern()).isEqualTo("completable-future-thread-per-task");
+            assertThat(classified.fix()).contains("executor", "ForkJoinPool.common.parallelism");
+        }
+    }
+
     @Test
     void aTimerPerCallIsATimerNeverCancelled() {
         // JDK 17: a Timer's thread starts in its constructor.
