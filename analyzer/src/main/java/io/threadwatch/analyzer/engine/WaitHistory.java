@@ -53,9 +53,8 @@ final class WaitHistory {
         }
         boolean repeat = false;
         if (shape.hasSite() && shape.position() == StackShape.Position.THREAD_ENTRY) {
-            // Its loop, once shown, stays its loop: a pool worker's tasks may wait in more places
-            // between two returns than the recent waits hold (Undertow's workers' idle parks, 21 s
-            // each, were counted as blocking after tasks that waited in three places).
+            // Its loop, once shown, stays its loop: the work between two returns may wait in more
+            // places than the recent waits hold, and the return would otherwise count as blocking.
             repeat = contains(waits.recent, stack) || same(waits.loopStack, stack);
         } else if (shape.hasSite() && shape.position() == StackShape.Position.TASK && shape.depth() == 1) {
             repeat = same(waits.recent[0], stack) && backToBack(waits, endEpochNanos - durationNanos);
