@@ -60,6 +60,7 @@ deadlock|samples|$JDK17_AND_25||$pkg.deadlock.BankService|deadlock $pkg.deadlock
 idle-pool|samples|$JDK17_AND_25||$pkg.idlepool.InventoryServer|
 warmup-pool|samples|$JDK17_AND_25||$pkg.warmuppool.ThumbnailService|
 bursty-cached-pool|samples|$JDK17_AND_25||$pkg.burstycachedpool.ReportService|
+job-scheduler|samples|$JDK17_AND_25||$pkg.jobscheduler.JobScheduler|
 vthread-leak|samples/jdk21|$JDK25 default-jdk25||$pkg.vthreadleak.PaymentService|vthread-leak $pkg.vthreadleak.PaymentHandler.handle vthread-parked-forever
 vthread-pinning|samples/jdk21|$JDK25||$pkg.vthreadpinning.PricingService|vthread-pinning $pkg.vthreadpinning.RuleRepository.fetch vthread-pinned-native
 unbounded-cache|samples/jdk21|$JDK25|-Xms512m -Xmx512m|$pkg.unboundedcache.ExportService|heap-growth $pkg.unboundedcache.ReportRenderer.render heap-unbounded-growth

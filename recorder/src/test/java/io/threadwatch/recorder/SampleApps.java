@@ -76,6 +76,7 @@ final class SampleApps {
                 app("idle-pool", "idlepool.InventoryServer"),
                 app("warmup-pool", "warmuppool.ThumbnailService"),
                 app("bursty-cached-pool", "burstycachedpool.ReportService"),
+                app("job-scheduler", "jobscheduler.JobScheduler"),
                 app("vthread-leak", "vthreadleak.PaymentService"),
                 app("vthread-pinning", "vthreadpinning.PricingService"),
                 app("unbounded-cache", "unboundedcache.ExportService", "-Xms512m", "-Xmx512m"),
