@@ -1,14 +1,18 @@
 package io.threadwatch.analyzer.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
 
 /**
  * Every command's {@code --help} prints as written. Picocli formats descriptions as format strings:
@@ -16,6 +20,28 @@ import org.junit.jupiter.api.Test;
  * the help, and print that paragraph unformatted.
  */
 class HelpTextTest {
+
+    /**
+     * Each description picocli will format, formatted as it does: independent of whether picocli's
+     * warnings reach this JVM's standard error (its tracer may hold the stream an earlier test saw).
+     */
+    @Test
+    void everyDescriptionIsAValidFormatString() {
+        CommandLine root = ThreadwatchCommand.commandLine(new PrintWriter(new StringWriter()),
+                new PrintWriter(new StringWriter()));
+        for (CommandLine command : root.getSubcommands().values()) {
+            CommandSpec spec = command.getCommandSpec();
+            List<String> texts = new ArrayList<>(List.of(spec.usageMessage().description()));
+            texts.addAll(List.of(spec.usageMessage().header()));
+            texts.addAll(List.of(spec.usageMessage().footer()));
+            spec.options().forEach(option -> texts.addAll(List.of(option.description())));
+            spec.positionalParameters().forEach(parameter -> texts.addAll(List.of(parameter.description())));
+            for (String text : texts) {
+                assertThatCode(() -> String.format(text)).as("%s: %s", spec.qualifiedName(), text)
+                        .doesNotThrowAnyException();
+            }
+        }
+    }
 
     @Test
     void everyCommandsHelpFormatsWithoutAWarning() {
