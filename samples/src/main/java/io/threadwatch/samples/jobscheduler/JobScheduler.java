@@ -11,9 +11,8 @@ import java.util.concurrent.TimeUnit;
  * Healthy control: a job scheduler built the way Quartz's {@code SimpleThreadPool} is. Five
  * worker threads, each a {@code Thread} subclass, poll a shared job queue with {@code wait(1000)}
  * in their own {@code run()}; a trigger hands out a burst of jobs every 3 s. A report job waits in
- * three places (rendering, uploading, waiting for the audit's acknowledgement), so between two
- * returns to its poll a worker may have waited in more places than the analysis remembers per
- * thread. Expected findings: none (an idle poll is not blocking, however long it waits).
+ * three places (rendering, uploading, waiting for the audit's acknowledgement). Expected findings:
+ * none (an idle poll is not blocking, however long it waits).
  */
 public final class JobScheduler {
 
