@@ -57,18 +57,16 @@ public final class JmcChunkIndex {
             minor = in.readUnsignedShort();
         } catch (EOFException e) {
             throw new RecordingException("'" + file + "' is " + why + " but too short to be a JFR recording", e);
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
+            // JDK 17's zip reader throws IllegalArgumentException for an entry name that is not
+            // UTF-8 (JDK 25's a ZipException): damage in the file either way.
             throw new RecordingException("'" + file + "' is " + why + " but cannot be read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw damagedZip(file, why, e);
         }
         JmcChunkExtents extents;
         try (InputStream in = uncompressedBuffered(parseable)) {
             extents = JmcChunkExtents.walk(in, limits.maxDecompressedBytes());
-        } catch (IOException e) {
+        } catch (IOException | IllegalArgumentException e) {
             throw new RecordingException("'" + file + "' is " + why + " but cannot be read: " + e.getMessage(), e);
-        } catch (IllegalArgumentException e) {
-            throw damagedZip(file, why, e);
         }
         if (extents.bytes() > limits.maxDecompressedBytes()) {
             throw new RecordingException("'" + file + "' expands to more than " + limits.maxDecompressedBytes()
@@ -119,15 +117,6 @@ public final class JmcChunkIndex {
     /** The file's JFR bytes, decompressed when JMC would decompress them. */
     static InputStream uncompressedBuffered(Path parseable) throws IOException {
         return new BufferedInputStream(uncompressed(parseable), 1 << 16);
-    }
-
-    /**
-     * The JDK's zip reader throws {@code IllegalArgumentException}, not an {@code IOException}, for
-     * an entry name that is not valid UTF-8 (the fuzzer found it with a partial behind a zip header).
-     */
-    private static RecordingException damagedZip(Path file, String why, IllegalArgumentException e) {
-        return new RecordingException("'" + file + "' is " + why + " but cannot be read: a damaged zip entry ("
-                + e.getMessage() + ")", e);
     }
 
     private static InputStream uncompressed(Path file) throws IOException {
