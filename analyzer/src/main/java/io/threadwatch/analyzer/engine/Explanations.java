@@ -98,9 +98,9 @@ final class Explanations {
         return byReason[reason];
     }
 
-    /** The entry for an idle wait with this shape and verdict. */
+    /** The entry for a wait not counted, with this shape and verdict. */
     Entry idle(WaitJudge.Verdict verdict, StackShape shape, List<Frame> frames) {
-        return entry("idle", verdict.text(), where(shape, frames));
+        return entry(verdict.decision(), verdict.text(), where(shape, frames));
     }
 
     /** The frame a decision about a wait rests on: its site, or else its first frame outside the JDK, or its top. */

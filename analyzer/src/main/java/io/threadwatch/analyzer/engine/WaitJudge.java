@@ -26,7 +26,8 @@ final class WaitJudge {
 
     /** Why a wait was judged the way it was. */
     enum Reason {
-        NO_APPLICATION_FRAME(true, "no application frame: the JDK or a library waiting for its own work"),
+        NO_APPLICATION_FRAME(true, "no application frame: the JDK or a library waits on its own, with no line of the application's to point at"),
+        NO_APPLICATION_FRAME_LOCK(true, "no application frame: the JDK or a library queues for a lock of its own, with no line of the application's to point at"),
         CATALOG(true, "an idle wait in the catalog"),
         OWN_LOOP(true, "the thread keeps coming back to this wait: its loop, waiting for work"),
         POLL_TIMED_OUT(true, "a timed wait in the thread's own code that ended by its timeout: a poll that found nothing"),
@@ -76,6 +77,16 @@ final class WaitJudge {
             return reason.idle;
         }
 
+        /**
+         * The report's decision: {@code idle} for a wait judged to be waiting for work,
+         * {@code no-site} for one with no application frame, which is not judged at all (a
+         * library's lock queue is not waiting for work, but there is nothing of the
+         * application's to report).
+         */
+        String decision() {
+            return reason == Reason.NO_APPLICATION_FRAME || reason == Reason.NO_APPLICATION_FRAME_LOCK ? "no-site" : "idle";
+        }
+
         /** The reason in words, with the catalog's own reason when it rests on the catalog. */
         String text() {
             return catalog == null ? reason.text
@@ -96,13 +107,18 @@ final class WaitJudge {
     private WaitJudge() {
     }
 
-    /** Idle by the frames alone (no application frame, or a catalog idle wait), or {@code null}. */
-    private static Verdict byFrames(StackShape shape) {
+    /**
+     * Not counted by the frames alone (a catalog idle wait, or no application frame), or
+     * {@code null}.
+     *
+     * @param lock whether the thread queues to enter a monitor
+     */
+    private static Verdict byFrames(StackShape shape, boolean lock) {
         if (shape.catalogIdle() != null) {
             return new Verdict(Reason.CATALOG, shape.catalogIdle());
         }
         if (!shape.hasSite()) {
-            return Verdict.of(Reason.NO_APPLICATION_FRAME);
+            return Verdict.of(lock ? Reason.NO_APPLICATION_FRAME_LOCK : Reason.NO_APPLICATION_FRAME);
         }
         return null;
     }
@@ -114,7 +130,7 @@ final class WaitJudge {
      * @param endedByTimeout whether a timed wait ended because its timeout expired
      */
     static Verdict event(StackShape shape, BlockingKind kind, boolean repeat, boolean endedByTimeout) {
-        Verdict frames = byFrames(shape);
+        Verdict frames = byFrames(shape, kind == BlockingKind.MONITOR_ENTER);
         if (frames != null) {
             return frames;
         }
@@ -139,7 +155,7 @@ final class WaitJudge {
      * @param loopSite the site of the wait the thread keeps coming back to, or {@code null}
      */
     static Verdict dumped(StackShape shape, DumpedThread thread, Site loopSite, DumpContext context) {
-        Verdict frames = byFrames(shape);
+        Verdict frames = byFrames(shape, thread.stateName().equals("BLOCKED"));
         if (frames != null) {
             return frames;
         }

@@ -105,7 +105,7 @@ final class TextReportWriter {
             explanations(report, text);
         } else if (!report.explanations().isEmpty()) {
             text.append("\n").append(report.explanations().size())
-                    .append(" decisions kept threads out of the findings (idle waits); --explain lists them.\n");
+                    .append(" decisions kept threads out of the findings (why each wait was not counted); --explain lists them.\n");
         }
         out.write(text.toString());
     }

@@ -8,9 +8,10 @@ import java.util.Objects;
  * A user who expected a finding reads these to check the analysis (and extends the catalog, or
  * a rule, where it is wrong).
  *
- * @param decision     what was decided, e.g. {@code idle} (waiting for work, so neither stuck nor
- *                     blocking) or {@code one-pool} (threads of one pool: growth judged over the
- *                     long horizon only)
+ * @param decision     what was decided: {@code idle} (waiting for work, so neither stuck nor
+ *                     blocking), {@code no-site} (no application frame on the stack: nothing of
+ *                     the application's to report) or {@code one-pool} (threads of one pool: growth
+ *                     judged over the long horizon only)
  * @param reason       why, in words; quotes the catalog entry when the decision rests on it
  * @param frame        where: the site, or the frame the decision rests on when there is no site
  * @param threads      how many distinct threads it applied to (thread dumps), 0 when only blocking

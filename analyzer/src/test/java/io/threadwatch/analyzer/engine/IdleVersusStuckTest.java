@@ -277,4 +277,39 @@ class IdleVersusStuckTest {
         assertThat(idleReasons(result, "com.acme.export.Exporter"))
                 .contains(WaitJudge.Reason.OWN_LOOP.text);
     }
+
+    @Test
+    void aLibrarysOwnLockQueueIsNotCalledIdleButLeftOutForHavingNoApplicationFrame() {
+        // OkHttp's connection pool clean-up, on its TaskRunner thread: no frame of the application's.
+        List<Frame> pool = List.of(f("okhttp3.internal.connection.RealConnectionPool.closeConnections", 484),
+                f("okhttp3.internal.connection.RealConnectionPool$cleanupTask$1.runOnce", 60),
+                f("okhttp3.internal.concurrent.TaskRunner.runTask", 171),
+                f("okhttp3.internal.concurrent.TaskRunner$runnable$1.run", 63),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1144),
+                f("java.util.concurrent.ThreadPoolExecutor$Worker.run", 642), f("java.lang.Thread.run", 1583));
+        List<Frame> watchdog = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.parkNanos", 269),
+                f("okio.AsyncTimeout$Companion.awaitTimeout", 352), f("okio.AsyncTimeout$Watchdog.run", 211));
+        SyntheticRecording recording = new SyntheticRecording();
+        for (int s = 1; s < 40; s++) {
+            recording.blocked(Duration.ofSeconds(s), BlockingKind.MONITOR_ENTER, 80, Duration.ofMillis(40), pool,
+                    false, false);
+            recording.blocked(Duration.ofSeconds(s).plusMillis(500), BlockingKind.PARK, 81, Duration.ofMillis(900),
+                    watchdog, true, true);
+        }
+        EngineResult result = dumpsOf(recording, s -> List.of(new SyntheticRecording.Waiting(80,
+                "OkHttp TaskRunner", "BLOCKED (on object monitor)", pool, "waiting to lock", "0x00000006a0000880",
+                "okhttp3.internal.connection.RealConnectionPool", List.of()))).analyze(WINDOW, LENGTH);
+
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.explanations()).noneMatch(e -> e.decision().equals("idle"));
+        assertThat(result.explanations()).filteredOn(e -> e.frame().startsWith("okhttp3.internal.connection"))
+                .as("the lock queue, by its blocking events and in the dumps")
+                .extracting(Explanation::decision, Explanation::reason, Explanation::observations)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("no-site",
+                        WaitJudge.Reason.NO_APPLICATION_FRAME_LOCK.text, 42L));
+        assertThat(result.explanations()).filteredOn(e -> e.frame().startsWith("okio.AsyncTimeout"))
+                .extracting(Explanation::decision, Explanation::reason)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple("no-site", WaitJudge.Reason.NO_APPLICATION_FRAME.text));
+    }
 }

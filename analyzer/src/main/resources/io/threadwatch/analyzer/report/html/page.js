@@ -845,7 +845,7 @@
     }
     var card = section('Threads seen waiting that were not reported', 'explanations');
     var details = el('details', null, [el('summary', null, [report.explanations.length
-      + ' decisions: why these waits were judged healthy (open to check them)'])]);
+      + ' decisions: why these waits were judged healthy, or had nothing of the application\'s to report (open to check them)'])]);
     var list = el('ul', 'explanations');
     report.explanations.forEach(function (x) {
       list.appendChild(el('li', null, [el('strong', null, [x.decision]), ' at ', el('code', null, [x.frame]), ': ' + x.reason
