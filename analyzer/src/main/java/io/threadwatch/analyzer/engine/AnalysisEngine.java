@@ -63,6 +63,7 @@ public final class AnalysisEngine implements EventSink {
     private final PinningStats pinning;
     private final HeapAndGc heap;
     private final LeakCandidates leakCandidates;
+    private final PlatformThreadLeaks threadLeaks;
     private final RecordingSettings recordingSettings = new RecordingSettings();
     /** Every detector's SLIs, in the order the report lists them. */
     private final List<SliProducer> detectors;
@@ -106,7 +107,7 @@ public final class AnalysisEngine implements EventSink {
         this.heap = new HeapAndGc(settings.origin(), settings.window().multipliedBy(settings.leakSpanWindows()));
         this.leakCandidates = new LeakCandidates(sites);
         this.evaluator = new RuleEvaluator(settings.rules());
-        PlatformThreadLeaks threadLeaks = new PlatformThreadLeaks(ledger, dumps, settings, explanations);
+        this.threadLeaks = new PlatformThreadLeaks(ledger, dumps, settings, explanations);
         VirtualThreadLeaks virtualThreadLeaks = new VirtualThreadLeaks(virtualThreads, recordingSettings, settings);
         this.detectors = List.of(threadGauges, threadLeaks, dumps, virtualThreadLeaks, blocking, pinning, heap);
         this.assembler = new FindingAssembler(sites,
@@ -297,7 +298,8 @@ public final class AnalysisEngine implements EventSink {
         List<Limitation> limitations = new ArrayList<>(
                 Limitations.assess(recordingSettings, counts, settings, observed));
         limitations.addAll(gaps.limitations());
-        return new EngineResult(slis, assembler.assemble(evaluator.firings()), limitations, explanations.report(),
+        return new EngineResult(slis, assembler.assemble(threadLeaks.withoutLeaksThatEnded(evaluator.firings())),
+                limitations, explanations.report(),
                 windows,
                 threadGauges.cpus(), jvm == null ? "" : jvm.name(), jvm == null ? "" : jvm.version());
     }

@@ -41,6 +41,13 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
     private static final String SOCKET_READ0 = "sun.nio.ch.SocketDispatcher.read0";
     private static final String TIMED_READ = "sun.nio.ch.NioSocketImpl.timedRead";
     private static final int STUCK_EVIDENCE_PER_SITE = 16;
+    /** How the JDK names the common ForkJoinPool's workers (ForkJoinPool.DefaultCommonPoolForkJoinWorkerThreadFactory). */
+    private static final String COMMON_POOL_WORKER = "ForkJoinPool.commonPool-worker-";
+    /** Where a fork-join worker waits for work. */
+    private static final String FORK_JOIN_AWAIT_WORK = "java.util.concurrent.ForkJoinPool.awaitWork";
+    /** Frames of a wait for a fork-join or CompletableFuture task, which may sit in the common pool's queue. */
+    private static final List<String> FORK_JOIN_RESULT_WAITS = List.of("java.util.concurrent.CompletableFuture.",
+            "java.util.concurrent.ForkJoinTask.");
     /** Fewer threads waiting at one site are never a pile-up. */
     private static final int PILE_UP_MIN_THREADS = 3;
 
@@ -50,10 +57,12 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
         }
     }
 
-    /** How many threads waited at a site over the dumps: the first count and the latest. */
+    /** How many threads waited at a site over the dumps: the first count, the latest, and how often it rose. */
     private static final class Waiters {
         int first = -1;
         int latest;
+        /** Dumps after the first that showed more threads here than the dump before. */
+        int rises;
     }
 
     private final Sites sites;
@@ -63,6 +72,8 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
     private final Explanations explanations;
     private Instant previousDump;
     private final Map<Site, List<StuckThread>> lastStuckAt = new TreeMap<>();
+    /** For the sites in {@link #lastStuckAt}: the common pool's workers, when that dump showed every one busy. */
+    private final Map<Site, String> commonPoolBusyAt = new TreeMap<>();
     private List<Deadlock> deadlocks = List.of();
     private final Map<Site, Deadlock> lastDeadlockAt = new TreeMap<>();
     private final Map<Site, Waiters> waitersBySite = new HashMap<>();
@@ -110,6 +121,7 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
                 thread.active(dump.time());
                 thread.lastDumpWait = null;
                 thread.lastDumpLines = List.of();
+                thread.lastDumpReason = null;
                 continue;
             }
             Stack stack = dumpedStacks.intern(dumped.frames(), false);
@@ -127,9 +139,15 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
         if (!listed.isEmpty()) {
             ledger.keepOnly(listed);
         }
+        String commonPoolBusy = commonPoolBusy(dump);
         for (Map.Entry<Site, List<StuckThread>> entry : stuckNow.entrySet()) {
             List<StuckThread> stuck = entry.getValue();
             lastStuckAt.put(entry.getKey(), List.copyOf(stuck.subList(0, Math.min(stuck.size(), STUCK_EVIDENCE_PER_SITE))));
+            if (commonPoolBusy == null) {
+                commonPoolBusyAt.remove(entry.getKey());
+            } else {
+                commonPoolBusyAt.put(entry.getKey(), commonPoolBusy);
+            }
         }
         previousDump = dump.time();
     }
@@ -155,12 +173,14 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
         }
         thread.lastDumpWait = fingerprint;
         thread.activeSinceDump = false;
+        thread.lastDumpReason = null;
         if (thread.deadlocked) {
             thread.blocked = null;
             thread.stuck = null;
             return null;
         }
         WaitJudge.Verdict verdict = WaitJudge.dumped(wait.shape(), dumped, history.loopSite(thread.id), context);
+        thread.lastDumpReason = verdict.reason();
         if (verdict.idle()) {
             Explanations.Entry entry = explanations.idle(verdict, wait.shape(), dumped.frames());
             if (entry != null) {
@@ -273,6 +293,28 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
         return samples;
     }
 
+    /**
+     * The common ForkJoinPool in this dump when all of its workers are busy, none waiting for work,
+     * in words; {@code null} otherwise. Async tasks given no executor run there, so threads waiting
+     * for their results wait behind whatever holds those few workers (one per core but one, by
+     * default), however sound each task is.
+     */
+    private static String commonPoolBusy(ThreadDump dump) {
+        int workers = 0;
+        for (DumpedThread thread : dump.threads()) {
+            if (thread.name().startsWith(COMMON_POOL_WORKER)) {
+                for (Frame frame : thread.frames()) {
+                    if (frame.method().equals(FORK_JOIN_AWAIT_WORK)) {
+                        return null;
+                    }
+                }
+                workers++;
+            }
+        }
+        return workers == 0 ? null : "the common ForkJoinPool's " + workers + (workers == 1 ? " worker was" : " workers were")
+                + " all busy in the latest of those dumps, none waiting for work: tasks given no executor queue behind them";
+    }
+
     /** The latest stuck threads seen at a site, for evidence; empty if none ever were. */
     List<StuckThread> lastStuckAt(Site site) {
         return lastStuckAt.getOrDefault(site, List.of());
@@ -303,9 +345,12 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
                 .limit(3)
                 .forEach(threads -> {
                     StuckThread longest = threads.stream().max(Comparator.comparing(StuckThread::blockedFor)).orElseThrow();
+                    String commonPool = commonPoolBusyAt.get(site);
+                    boolean waitsForATask = longest.lines().stream()
+                            .anyMatch(line -> FORK_JOIN_RESULT_WAITS.stream().anyMatch(line::contains));
                     evidence.add(new Evidence("blocked-stacks", threads.size(),
                             threads.stream().map(StuckThread::threadName).sorted().toList(), longest.lines(),
-                            longest.describe()));
+                            longest.describe() + (commonPool != null && waitsForATask ? "; " + commonPool : "")));
                 });
         return evidence;
     }
@@ -362,14 +407,19 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
                 DumpedThread dumped = wait.dumped();
                 wait.thread().lastDumpLines = dumped.lines();
                 Site createdAt = wait.thread().creationSite;
-                if (createdAt != null && !dumped.waitObject().isEmpty()) {
+                // A thread busy in a task waits on what the task waits for (its own future, its own
+                // response): that tells nothing of its pool, whose idle threads wait in its own code.
+                if (createdAt != null && !dumped.waitObject().isEmpty()
+                        && wait.shape().position() != StackShape.Position.TASK) {
                     objectsByCreationSite.computeIfAbsent(createdAt, s -> new ArrayList<>()).add(dumped.waitObject());
                 }
                 if (dumped.stateName().equals("BLOCKED") && !dumped.waitObject().isEmpty()) {
                     waitingToLock.merge(dumped.waitObject(), 1, Integer::sum);
                 }
                 StackShape shape = wait.shape();
-                if (shape.hasSite() && shape.catalogIdle() == null) {
+                // A thread that keeps coming back to this wait is looping through it, not piling up.
+                if (shape.hasSite() && shape.catalogIdle() == null
+                        && !shape.site().equals(history.loopSite(wait.thread().id))) {
                     waitersNow.merge(shape.site(), 1, Integer::sum);
                     Instant since = wait.thread().lastActivity();
                     if (since != null) {
@@ -381,6 +431,8 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
                 Waiters waiters = waitersBySite.computeIfAbsent(entry.getKey(), s -> new Waiters());
                 if (waiters.first < 0) {
                     waiters.first = entry.getValue();
+                } else if (entry.getValue() > waiters.latest) {
+                    waiters.rises++;
                 }
             }
             for (Map.Entry<Site, Waiters> entry : waitersBySite.entrySet()) {
@@ -399,8 +451,11 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
 
         /**
          * More and more threads at one site: more than the first dump that showed the site had
-         * (by two at least), or, within this dump, threads that began waiting at different times
-         * spread over at least half the stuck threshold.
+         * (by two at least), in rises at two dumps or more; or, within this dump, threads that
+         * began waiting at {@value #PILE_UP_MIN_THREADS} different seconds at least, spread over at
+         * least half the stuck threshold. One rise, or threads that arrived in one or two groups,
+         * is a component or pool starting (a second cluster member, a pool started later), whose
+         * idle workers all wait at the same place in their own loop.
          */
         @Override
         public boolean pilesUp(Site site) {
@@ -409,11 +464,12 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
                 return false;
             }
             Waiters waiters = waitersBySite.get(site);
-            if (waiters != null && waiters.first >= 1 && now >= waiters.first + 2) {
+            if (waiters != null && waiters.first >= 1 && now >= waiters.first + 2 && waiters.rises >= 2) {
                 return true;
             }
             List<Instant> since = waitingSince.getOrDefault(site, List.of());
-            if (since.size() < PILE_UP_MIN_THREADS) {
+            if (since.size() < PILE_UP_MIN_THREADS
+                    || since.stream().map(Instant::getEpochSecond).distinct().count() < PILE_UP_MIN_THREADS) {
                 return false;
             }
             Instant earliest = since.stream().min(Instant::compareTo).orElseThrow();

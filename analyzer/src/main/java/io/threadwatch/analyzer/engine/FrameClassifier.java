@@ -34,6 +34,17 @@ public final class FrameClassifier {
             "jdk.internal.vm.Continuation.enter", "jdk.internal.vm.Continuation.enter0",
             "jdk.internal.vm.Continuation.enterSpecial");
 
+    /** The JDK's blocking queues (java.util.concurrent), whose take and poll wait for an element. */
+    private static final Set<String> QUEUES = Set.of("LinkedBlockingQueue", "ArrayBlockingQueue", "LinkedBlockingDeque",
+            "LinkedTransferQueue", "PriorityBlockingQueue", "DelayQueue", "SynchronousQueue",
+            "ScheduledThreadPoolExecutor$DelayedWorkQueue");
+    /** Their methods that wait for an element. */
+    private static final Set<String> QUEUE_TAKES = Set.of("take", "poll", "takeFirst", "takeLast", "pollFirst",
+            "pollLast");
+
+    /** Where a JDK pool's worker asks the pool's work queue for its next task, and runs none. */
+    private static final String POOL_GET_TASK = "java.util.concurrent.ThreadPoolExecutor.getTask";
+
     /** Reflection and method handles between a launcher and {@code main}. */
     private static final List<String> REFLECTION = List.of("java.lang.reflect.", "jdk.internal.reflect.",
             "java.lang.invoke.", "sun.reflect.");
@@ -132,10 +143,34 @@ public final class FrameClassifier {
         for (int i = 0; i < searchTo && idle == null; i++) {
             idle = catalog.idleWait(frames.get(i).method()).orElse(null);
         }
+        if (idle == null && site >= 0) {
+            // A pool's own work queue (Artemis's, Tomcat's TaskQueue): the application frames right
+            // above ThreadPoolExecutor.getTask can only be the queue it asks for its next task.
+            int below = site;
+            while (below < frames.size() && isApplication(frames.get(below))) {
+                below++;
+            }
+            if (below < frames.size() && frames.get(below).method().equals(POOL_GET_TASK)) {
+                idle = catalog.idleWait(POOL_GET_TASK).orElse(null);
+            }
+        }
         if (site < 0) {
             return new StackShape(null, StackShape.Position.NO_APPLICATION_FRAME, 0, idle);
         }
-        return new StackShape(sites.site(frames.get(site)), position(frames, outermost, complete), depth, idle);
+        return new StackShape(sites.site(frames.get(site)), position(frames, outermost, complete), depth, idle,
+                takesFromQueue(frames, site));
+    }
+
+    /** Whether a frame above the site (or the site) takes from one of the JDK's blocking queues. */
+    private static boolean takesFromQueue(List<Frame> frames, int site) {
+        for (int i = 0; i <= site; i++) {
+            Frame frame = frames.get(i);
+            if (QUEUE_TAKES.contains(frame.methodName()) && frame.className().startsWith("java.util.concurrent.")
+                    && QUEUES.contains(frame.className().substring("java.util.concurrent.".length()))) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** The thread's own code, or a task run by the code below {@code outermost}. */

@@ -5,6 +5,8 @@ import io.threadwatch.analyzer.result.Evidence;
 import io.threadwatch.analyzer.result.Values;
 import io.threadwatch.analyzer.sli.Sli;
 import io.threadwatch.rules.EvidenceRole;
+import io.threadwatch.rules.FindingKind;
+import io.threadwatch.rules.Firing;
 import io.threadwatch.rules.Sample;
 import io.threadwatch.rules.Window;
 import java.util.ArrayList;
@@ -74,6 +76,31 @@ final class PlatformThreadLeaks implements SliProducer, EvidenceProducer {
         return samples;
     }
 
+    /**
+     * The firings, less the thread-leak episodes that ended before the recording did and whose
+     * site has no thread alive at its end: every thread it started ended, so nothing leaked. The
+     * growth was a component starting (a second cluster member in the same JVM) and stopping with
+     * the service, which the trend, judging one window at a time, could not yet tell from a leak.
+     */
+    List<Firing> withoutLeaksThatEnded(List<Firing> firings) {
+        List<Firing> kept = new ArrayList<>(firings.size());
+        for (Firing firing : firings) {
+            if (firing.rule().kind() != FindingKind.THREAD_LEAK || firing.active() || !allEnded(firing.labels().get("site"))) {
+                kept.add(firing);
+            }
+        }
+        return kept;
+    }
+
+    private boolean allEnded(String siteLabel) {
+        for (ThreadLedger.SiteThreads site : ledger.sites()) {
+            if (site.site.label().equals(siteLabel)) {
+                return site.startedTotal > 0 && site.live.isEmpty();
+            }
+        }
+        return false;
+    }
+
     @Override
     public Set<EvidenceRole> roles() {
         return Set.of(EvidenceRole.CREATION_SITE, EvidenceRole.LIVE_THREADS);
@@ -122,7 +149,7 @@ final class PlatformThreadLeaks implements SliProducer, EvidenceProducer {
                         + "thread machinery, grouped by thread name");
             }
             if (threads.poolShape == PoolShape.PER_CALL) {
-                detail.append("; in the thread dumps each waits on an object of its own: a new pool or timer per call");
+                detail.append("; in the thread dumps each waits on an object of its own: a new pool, timer or worker per call");
             } else if (threads.poolShape == PoolShape.ONE_POOL) {
                 detail.append("; in the thread dumps they wait on one shared object: the workers of one pool");
             }
@@ -152,6 +179,13 @@ final class PlatformThreadLeaks implements SliProducer, EvidenceProducer {
                         : ", started at " + Values.instant(oldest.started));
         if (!most.isEmpty()) {
             detail.append("; ").append(most.size()).append(" of them wait at the stack shown in the latest dump");
+            WaitJudge.Reason reason = most.get(0).lastDumpReason;
+            if (reason == WaitJudge.Reason.OWN_LOOP || reason == WaitJudge.Reason.POLL_TIMED_OUT) {
+                // Alive and idle in a loop of their own: started by something that never stops them.
+                detail.append(reason == WaitJudge.Reason.OWN_LOOP
+                        ? "; that wait is their own loop (they keep coming back to it, waiting for work)"
+                        : "; that wait is their own loop (a timed poll that keeps finding nothing)");
+            }
         }
         return List.of(new Evidence("live-threads", live.size(), live.stream().map(t -> t.name).toList(),
                 most.isEmpty() ? List.of() : most.get(0).lastDumpLines, detail.toString()));

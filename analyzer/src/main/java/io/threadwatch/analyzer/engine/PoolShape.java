@@ -8,7 +8,9 @@ import java.util.Map;
  * What the latest thread dump shows about the idle threads started at one site: do they wait on
  * one shared object (the queue of one pool, which may fill up over minutes and then stops), or each
  * on its own (a new pool, timer or connection per call, which is how executors and timers leak)?
- * Heap addresses move with GC, so objects are compared within one dump only.
+ * Heap addresses move with GC, so objects are compared within one dump only. Threads busy in a
+ * task are left out: each waits on what its task waits for (a future, a response of its own), so
+ * a fixed pool whose requests are stuck would look like a pool per call.
  */
 enum PoolShape {
     /** Not enough threads seen waiting on an object to tell. */

@@ -13,11 +13,16 @@ import io.threadwatch.rules.Catalog;
  * @param depth       application frames from the site down to the outermost one, both included
  *                    (1: the outermost application code waits itself; more: a call chain)
  * @param catalogIdle the catalog's idle wait the stack is inside of (above its site), or {@code null}
+ * @param takesFromQueue whether it waits in a JDK blocking queue's {@code take} or {@code poll}, above its site
  */
-record StackShape(Site site, Position position, int depth, Catalog.Entry catalogIdle) {
+record StackShape(Site site, Position position, int depth, Catalog.Entry catalogIdle, boolean takesFromQueue) {
 
     /** A stack with no frames at all. */
-    static final StackShape EMPTY = new StackShape(null, Position.NO_APPLICATION_FRAME, 0, null);
+    static final StackShape EMPTY = new StackShape(null, Position.NO_APPLICATION_FRAME, 0, null, false);
+
+    StackShape(Site site, Position position, int depth, Catalog.Entry catalogIdle) {
+        this(site, position, depth, catalogIdle, false);
+    }
 
     /** Where a wait sits in its thread's stack. */
     enum Position {
@@ -38,6 +43,15 @@ record StackShape(Site site, Position position, int depth, Catalog.Entry catalog
 
     boolean hasSite() {
         return site != null;
+    }
+
+    /**
+     * The thread's own code taking from a queue: a consumer's loop waiting for work, however many
+     * threads wait there and however long (a borrow from a pool inside a request is a task's wait,
+     * and is not this).
+     */
+    boolean ownLoopTakesWork() {
+        return takesFromQueue && position == Position.THREAD_ENTRY;
     }
 
     /** A task whose wait is more than one application frame deep: inside a request's call chain. */

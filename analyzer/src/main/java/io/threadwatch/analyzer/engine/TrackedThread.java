@@ -37,6 +37,8 @@ final class TrackedThread {
     java.util.List<String> lastDumpLines = java.util.List.of();
     /** How many consecutive dumps showed it in that wait. */
     int lastDumpWaitDumps;
+    /** Why the latest dump judged that wait as it did, or {@code null} when it was not judged. */
+    WaitJudge.Reason lastDumpReason;
     /** The current wait as the latest dump showed it, when it may be stuck; {@code null} otherwise. */
     BlockedObservation blocked;
     /** Why the latest dump counted it as stuck, or {@code null} when it is not. */
@@ -92,6 +94,7 @@ final class TrackedThread {
         lastDumpWaitSince = null;
         lastDumpWaitDumps = 0;
         lastDumpLines = java.util.List.of();
+        lastDumpReason = null;
         blocked = null;
         stuck = null;
     }

@@ -32,6 +32,7 @@ final class WaitJudge {
         OWN_LOOP(true, "the thread keeps coming back to this wait: its loop, waiting for work"),
         POLL_TIMED_OUT(true, "a timed wait in the thread's own code that ended by its timeout: a poll that found nothing"),
         THREAD_LIFETIME(true, "waits in the thread's own code (not inside a task or request), and no other thread piles up behind it"),
+        OWN_QUEUE(true, "takes from a queue in the thread's own code: its loop, waiting for work"),
         TASK_OWN_WAIT(true, "the task's own code waits (no call chain below it), and no other thread piles up behind it"),
         MONITOR(false, "waits to enter a monitor"),
         NOT_KNOWN_IDLE(false, "a wait nothing shows to be idle: not a catalog wait, not a loop the thread keeps coming back to"),
@@ -141,6 +142,9 @@ final class WaitJudge {
         if (repeat) {
             return Verdict.of(Reason.OWN_LOOP);
         }
+        if (shape.ownLoopTakesWork()) {
+            return Verdict.of(Reason.OWN_QUEUE);
+        }
         if (endedByTimeout && shape.position() == StackShape.Position.THREAD_ENTRY) {
             return Verdict.of(Reason.POLL_TIMED_OUT);
         }
@@ -170,6 +174,11 @@ final class WaitJudge {
         }
         if (shape.inCallChain()) {
             return Verdict.of(Reason.CALL_CHAIN);
+        }
+        if (shape.ownLoopTakesWork()) {
+            // Many consumers on one empty queue, or a second group started later, are idle: a pile-up
+            // is threads arriving at a wait for a result (a silent peer), not for work.
+            return Verdict.of(Reason.OWN_QUEUE);
         }
         if (context.pilesUp(shape.site())) {
             return Verdict.of(Reason.PILE_UP);

@@ -1,9 +1,11 @@
 package io.threadwatch.analyzer.pattern;
 
 import io.threadwatch.analyzer.result.Evidence;
+import io.threadwatch.analyzer.source.JfrEventNames;
 import io.threadwatch.rules.FindingKind;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -17,12 +19,14 @@ import java.util.regex.Pattern;
  * @param created     the creation stacks, whole
  * @param createdAbove the creation stacks' frames above the site (empty list per stack when the site is on top;
  *                    a stack without the site is left out)
- * @param waits       frames of the wait stacks, from the top down to the site frame included
+ * @param waits       frames of the wait stacks, from the top down to the site frame included, each
+ *                    blocking-events stack led by its JFR event type ({@code jdk.SocketRead})
  * @param allocated   frames of the allocation stacks
  * @param locks       classes of the locks and monitors waited on
  * @param details     the evidence detail lines
  * @param states      the stuck threads' states
- * @param timed       whether a wait shows a timeout (a timed park or sleep, or {@code TIMED_WAITING})
+ * @param timed       whether a wait shows a timeout (a timed park or sleep, {@code TIMED_WAITING}, or
+ *                    blocking events none of which waited without one)
  */
 record FindingShape(String kind, List<String> created, List<List<String>> createdAbove, List<String> waits,
                     List<String> allocated, List<String> locks, List<String> details, List<String> states,
@@ -35,6 +39,17 @@ record FindingShape(String kind, List<String> created, List<List<String>> create
     private static final Pattern LOCK_LINE = Pattern.compile("^- .*\\(a ([\\w.$]+)\\)");
     private static final Pattern LOCK_DETAIL = Pattern.compile("(?:^(?:WAITING|TIMED_WAITING|BLOCKED)[^;]*? on |mostly on )([\\w.$]+)");
     private static final Pattern STATE = Pattern.compile("^(WAITING|TIMED_WAITING|BLOCKED|RUNNABLE)\\b");
+    /** The blocking events' own line: their kind's label, e.g. {@code socket-read over the whole recording: ...}. */
+    private static final Pattern BLOCKING_KIND = Pattern.compile("^([a-z-]+) over the whole recording: ");
+    /**
+     * The JFR event of each blocking kind, which counts as a frame on top of its events' stacks:
+     * from JDK 22 a {@code jdk.SocketRead} event's stack starts above the socket's own frames
+     * (at the reader that called it), so the event's type is what says it was a socket read.
+     * Keyed by {@code BlockingKind}'s labels, as the evidence line prints them.
+     */
+    private static final Map<String, String> EVENT_OF_KIND = Map.of("park", JfrEventNames.THREAD_PARK,
+            "monitor-enter", JfrEventNames.JAVA_MONITOR_ENTER, "monitor-wait", JfrEventNames.JAVA_MONITOR_WAIT,
+            "sleep", JfrEventNames.THREAD_SLEEP, "socket-read", JfrEventNames.SOCKET_READ);
     /** Frames that only a wait with a timeout goes through. */
     private static final List<String> TIMED_FRAMES = List.of("java.util.concurrent.locks.LockSupport.parkNanos",
             "java.util.concurrent.locks.LockSupport.parkUntil", "java.lang.Thread.sleep", "java.lang.VirtualThread.parkNanos");
@@ -74,6 +89,13 @@ record FindingShape(String kind, List<String> created, List<List<String>> create
                     if (WAIT_ROLES.contains(evidence.role())) {
                         int at = site == null ? -1 : frames.indexOf(site);
                         List<String> above = at >= 0 ? frames.subList(0, at + 1) : frames;
+                        Matcher blocking = BLOCKING_KIND.matcher(evidence.detail());
+                        if (evidence.role().equals("blocking-events") && blocking.find()
+                                && EVENT_OF_KIND.containsKey(blocking.group(1))) {
+                            waits.add(EVENT_OF_KIND.get(blocking.group(1)));
+                            // Every one of these waits had a timeout unless the line counts some without.
+                            timed |= !evidence.detail().contains(" without timeout");
+                        }
                         waits.addAll(above);
                         timed |= above.stream().anyMatch(frame -> TIMED_FRAMES.stream().anyMatch(frame::startsWith));
                         for (String line : evidence.frames()) {

@@ -137,4 +137,33 @@ class FrameClassifierTest {
         assertThat(shape.catalogIdle().source()).isEqualTo(file.toString());
         java.nio.file.Files.delete(file);
     }
+
+    @Test
+    void applicationCodeRightAboveAPoolsGetTaskIsItsWorkQueueWaitingForWork() {
+        // ActiveMQ Artemis's thread pool polls a work queue of its own (JDK 25 thread dump).
+        List<Frame> artemis = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.parkNanos", 271),
+                f("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos", 1803),
+                f("java.util.concurrent.LinkedBlockingQueue.poll", 460),
+                f("org.apache.activemq.artemis.utils.ActiveMQThreadPoolExecutor$ThreadPoolQueue.poll", 112),
+                f("org.apache.activemq.artemis.utils.ActiveMQThreadPoolExecutor$ThreadPoolQueue.poll", 45),
+                f("java.util.concurrent.ThreadPoolExecutor.getTask", 1015),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1076),
+                f("java.util.concurrent.ThreadPoolExecutor$Worker.run", 614),
+                f("org.apache.activemq.artemis.utils.ActiveMQThreadFactory$1.run", 118));
+        StackShape queue = sites.shape(artemis);
+        assertThat(queue.site().label()).startsWith("org.apache.activemq.artemis.utils.ActiveMQThreadPoolExecutor$ThreadPoolQueue.poll");
+        assertThat(queue.catalogIdle()).as("the pool asking its queue for work").isNotNull();
+        assertThat(queue.catalogIdle().match()).isEqualTo("java.util.concurrent.ThreadPoolExecutor.getTask");
+
+        // A task the same pool runs waits in its own code: runWorker runs it, getTask is not below it.
+        List<Frame> task = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.parkNanos", 271),
+                f("java.util.concurrent.LinkedBlockingQueue.poll", 460),
+                f("org.apache.activemq.artemis.core.paging.PageSync.await", 70),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1144),
+                f("java.util.concurrent.ThreadPoolExecutor$Worker.run", 614),
+                f("org.apache.activemq.artemis.utils.ActiveMQThreadFactory$1.run", 118));
+        assertThat(sites.shape(task).catalogIdle()).isNull();
+    }
 }

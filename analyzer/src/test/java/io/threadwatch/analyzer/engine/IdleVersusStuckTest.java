@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.threadwatch.analyzer.event.BlockingKind;
 import io.threadwatch.analyzer.event.Frame;
+import io.threadwatch.analyzer.result.Evidence;
 import io.threadwatch.analyzer.result.Explanation;
 import io.threadwatch.analyzer.result.Finding;
 import io.threadwatch.analyzer.result.Limitation;
@@ -311,5 +312,159 @@ class IdleVersusStuckTest {
         assertThat(result.explanations()).filteredOn(e -> e.frame().startsWith("okio.AsyncTimeout"))
                 .extracting(Explanation::decision, Explanation::reason)
                 .containsExactly(org.assertj.core.groups.Tuple.tuple("no-site", WaitJudge.Reason.NO_APPLICATION_FRAME.text));
+    }
+
+    @Test
+    void aFixedPoolWhoseRequestsAreStuckEachOnItsOwnFutureIsNotCalledAPoolPerCall() {
+        // One pool of 6 workers started at start-up; Apache HttpClient 5's connection pool is
+        // exhausted, so each worker waits for a connection on its own future (its own condition).
+        List<Frame> creator = List.of(f("java.lang.Thread.start", 1553),
+                f("java.util.concurrent.ThreadPoolExecutor.addWorker", 945),
+                f("java.util.concurrent.ThreadPoolExecutor.execute", 1364),
+                f("com.acme.shop.Server.start", 41), f("com.acme.shop.Main.main", 17));
+        List<Frame> lease = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.parkNanos", 271),
+                f("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await", 1892),
+                f("org.apache.hc.core5.concurrent.BasicFuture.get", 120),
+                f("org.apache.hc.core5.pool.StrictConnPool$1.get", 183),
+                f("org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager$3.get", 344),
+                f("org.apache.hc.client5.http.impl.classic.InternalExecRuntime.acquireEndpoint", 111),
+                f("org.apache.hc.client5.http.impl.classic.CloseableHttpClient.execute", 123),
+                f("com.acme.shop.CatalogClient.fetchProduct", 20), f("com.acme.shop.ProductService.handle", 7),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1144),
+                f("java.util.concurrent.ThreadPoolExecutor$Worker.run", 642), f("java.lang.Thread.run", 1583));
+        SyntheticRecording recording = new SyntheticRecording();
+        for (long id = 90; id < 96; id++) {
+            recording.started(Duration.ofMillis(100 + id), id, "http-worker-" + (id - 89), creator);
+        }
+        EngineResult result = dumpsOf(recording, s -> threads(90, 6, id -> SyntheticRecording.Waiting.parked(id,
+                "http-worker-" + (id - 89), true, lease, "0x00000006a00009" + id))).analyze(WINDOW, LENGTH);
+
+        assertThat(result.findings()).singleElement().satisfies(finding -> {
+            assertThat(finding.site().frame()).startsWith("com.acme.shop.CatalogClient.fetchProduct");
+            assertThat(finding.message()).doesNotContain("no timeout");
+            assertThat(finding.evidence()).filteredOn(e -> e.role().equals("creation-site")).singleElement()
+                    .satisfies(e -> assertThat(e.detail()).doesNotContain("per call"));
+        });
+    }
+
+    @Test
+    void requestsWaitingOnAsyncTasksBehindACommonPoolWhoseWorkersAreAllBusyAreNamedAsSuch() {
+        // CompletableFuture.supplyAsync with no executor: the common pool's 3 workers all read a
+        // slow socket, and the request threads join futures queued behind them (JDK 17 dump).
+        List<Frame> join = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.park", 211),
+                f("java.util.concurrent.CompletableFuture$Signaller.block", 1864),
+                f("java.util.concurrent.ForkJoinPool.unmanagedBlock", 3465),
+                f("java.util.concurrent.ForkJoinPool.managedBlock", 3436),
+                f("java.util.concurrent.CompletableFuture.waitingGet", 1898),
+                f("java.util.concurrent.CompletableFuture.join", 2117), f("com.acme.price.PriceService.quote", 14),
+                f("com.acme.price.Server.lambda$main$0", 19), f("java.util.concurrent.FutureTask.run", 264),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1136),
+                f("java.util.concurrent.ThreadPoolExecutor$Worker.run", 635), f("java.lang.Thread.run", 840));
+        List<Frame> busy = List.of(f("sun.nio.ch.SocketDispatcher.read0", -1),
+                f("sun.nio.ch.SocketDispatcher.read", 47), f("sun.nio.ch.NioSocketImpl.tryRead", 266),
+                f("sun.nio.ch.NioSocketImpl.implRead", 317), f("sun.nio.ch.NioSocketImpl.read", 355),
+                f("java.net.Socket$SocketInputStream.read", 966), f("java.io.BufferedReader.readLine", 396),
+                f("com.acme.price.InventoryClient.stockLevel", 13), f("com.acme.price.PriceService.lambda$quote$0", 13),
+                f("java.util.concurrent.CompletableFuture$AsyncSupply.run", 1768),
+                f("java.util.concurrent.CompletableFuture$AsyncSupply.exec", 1760),
+                f("java.util.concurrent.ForkJoinTask.doExec", 373),
+                f("java.util.concurrent.ForkJoinPool$WorkQueue.topLevelExec", 1182),
+                f("java.util.concurrent.ForkJoinPool.scan", 1655), f("java.util.concurrent.ForkJoinPool.runWorker", 1622),
+                f("java.util.concurrent.ForkJoinWorkerThread.run", 165));
+        List<Frame> idle = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.park", 341),
+                f("java.util.concurrent.ForkJoinPool.awaitWork", 1724),
+                f("java.util.concurrent.ForkJoinPool.runWorker", 1623),
+                f("java.util.concurrent.ForkJoinWorkerThread.run", 165));
+        for (boolean oneIdle : new boolean[] {false, true}) {
+            EngineResult result = dumpsOf(new SyntheticRecording(), s -> {
+                List<SyntheticRecording.Waiting> threads = new ArrayList<>(threads(100, 4,
+                        id -> SyntheticRecording.Waiting.parked(id, "http-worker-" + id, false, join, "0x0000069e99" + id)));
+                for (long id = 1; id <= 3; id++) {
+                    threads.add(oneIdle && id == 3
+                            ? SyntheticRecording.Waiting.parked(200 + id, "ForkJoinPool.commonPool-worker-" + id, false,
+                                    idle, "0x00000006a0000f00")
+                            : new SyntheticRecording.Waiting(200 + id, "ForkJoinPool.commonPool-worker-" + id,
+                                    "RUNNABLE", busy, "", "", "", List.of()));
+                }
+                return threads;
+            }).analyze(WINDOW, LENGTH);
+            assertThat(result.findings()).filteredOn(finding -> finding.site().frame().startsWith("com.acme.price.PriceService.quote"))
+                    .singleElement().satisfies(finding -> {
+                        String blocked = finding.evidence().stream().filter(e -> e.role().equals("blocked-stacks"))
+                                .map(Evidence::detail).findFirst().orElseThrow();
+                        if (oneIdle) {
+                            assertThat(blocked).as("a worker waits for work: the pool is not what holds them")
+                                    .doesNotContain("ForkJoinPool");
+                            assertThat(finding.pattern()).isEqualTo("future-get-without-timeout");
+                        } else {
+                            assertThat(blocked).contains("the common ForkJoinPool's 3 workers were all busy");
+                            assertThat(finding.pattern()).isEqualTo("common-pool-starved");
+                        }
+                    });
+        }
+    }
+
+    @Test
+    void aSecondGroupOfIdleWorkersStartingLaterIsNotAPileUp() {
+        // Two Hazelcast members in one JVM: each starts its event workers, which wait in their own
+        // loop on a queue that stays empty; the second member starts 12 s after the first.
+        List<Frame> eventWorker = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.park", 371),
+                f("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await", 1752),
+                f("java.util.concurrent.LinkedBlockingQueue.take", 435),
+                f("com.hazelcast.internal.util.executor.StripedExecutor$Worker.run", 226),
+                f("com.hazelcast.internal.util.executor.HazelcastManagedThread.executeRun", 76),
+                f("com.hazelcast.internal.util.executor.HazelcastManagedThread.run", 111));
+        List<Frame> creator = List.of(f("java.lang.Thread.start", 1553),
+                f("com.hazelcast.internal.util.executor.HazelcastManagedThread.start", 92),
+                f("com.hazelcast.internal.util.executor.StripedExecutor.<init>", 88),
+                f("com.hazelcast.spi.impl.eventservice.impl.EventServiceImpl.<init>", 150),
+                f("com.acme.cache.Main.main", 30));
+        SyntheticRecording recording = new SyntheticRecording();
+        for (long id = 60; id < 65; id++) {
+            recording.started(Duration.ofMillis(1_000 + 20 * id), id, "hz.first.event-" + id, creator);
+            recording.started(Duration.ofMillis(13_000 + 20 * id), id + 10, "hz.second.event-" + id, creator);
+        }
+        EngineResult result = dumpsOf(recording, s -> {
+            List<SyntheticRecording.Waiting> threads = new ArrayList<>(threads(60, 5,
+                    id -> parked(id, "hz.first.event-" + id, eventWorker, "0x00000006a00006" + id)));
+            if (s > 13) {
+                threads.addAll(threads(70, 5, id -> parked(id, "hz.second.event-" + (id - 10), eventWorker,
+                        "0x00000006a00007" + id)));
+            }
+            return threads;
+        }).analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).isEmpty();
+    }
+
+    @Test
+    void threadsThatKeepComingBackToAWaitAreNotPilingUpThere() {
+        // Hazelcast's response threads: a queue of its own that parks in takeAll, in their own loop.
+        // Four of them get work now and then (and so are in the wait at some dumps only); two never do.
+        List<Frame> takeAll = List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.park", 369),
+                f("com.hazelcast.internal.util.concurrent.MPSCQueue.takeAll", 229),
+                f("com.hazelcast.internal.util.concurrent.MPSCQueue.take", 151),
+                f("com.hazelcast.spi.impl.operationservice.impl.InboundResponseHandlerSupplier$ResponseThread.doRun", 295),
+                f("com.hazelcast.internal.util.executor.HazelcastManagedThread.run", 111));
+        SyntheticRecording recording = new SyntheticRecording();
+        for (long id = 80; id < 84; id++) {
+            for (int s = 1; s < 40; s += 2) {
+                recording.blocked(Duration.ofSeconds(s).plusMillis(10 * id), BlockingKind.PARK, id,
+                        Duration.ofMillis(1_500), takeAll, false, false);
+            }
+        }
+        EngineResult result = dumpsOf(recording, s -> {
+            List<SyntheticRecording.Waiting> threads = new ArrayList<>(threads(90, 2,
+                    id -> SyntheticRecording.Waiting.parked(id, "hz.response-" + id, false, takeAll, "0x00000006a0000b00")));
+            // At the dumps, none, then two, then all four of the busy ones happen to be waiting.
+            threads.addAll(threads(80, s == 10 ? 0 : s == 20 ? 2 : 4,
+                    id -> SyntheticRecording.Waiting.parked(id, "hz.response-" + id, false, takeAll, "0x00000006a0000c" + id)));
+            return threads;
+        }).analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).isEmpty();
     }
 }

@@ -145,6 +145,30 @@ class LeakHorizonsTest {
     }
 
     @Test
+    void growthWhoseThreadsAllEndedBeforeTheRecordingDidIsNotALeak() {
+        Duration length = Duration.ofMinutes(24);
+        Population grown = new Population();
+        long id = 100;
+        for (Duration at = Duration.ofMinutes(2); at.compareTo(Duration.ofMinutes(20)) < 0; at = at.plus(Duration.ofMinutes(2))) {
+            grown.start(id, at, "route-refresher-" + id, Stacks.SCHEDULER_PER_RELOAD_CREATED, ownScheduler(id));
+            id++;
+        }
+        Population kept = new Population();
+        for (Map.Entry<Long, Duration> started : grown.startedAt.entrySet()) {
+            kept.start(started.getKey(), started.getValue(), "route-refresher-" + started.getKey(),
+                    Stacks.SCHEDULER_PER_RELOAD_CREATED, ownScheduler(started.getKey()));
+        }
+        assertThat(findings(kept.dumped(length).analyze(length))).as("the same growth, its threads still alive")
+                .singleElement().asString().startsWith("thread-leak " + RELOAD);
+
+        // Every one of them stopped at minute 21 (the service closing what it started): nothing leaked.
+        for (long thread : grown.startedAt.keySet()) {
+            grown.end(thread, Duration.ofMinutes(21));
+        }
+        assertThat(grown.dumped(length).analyze(length).findings()).isEmpty();
+    }
+
+    @Test
     void warmUpThatStopsIsSilent() {
         Duration hour = Duration.ofHours(1);
         EngineResult result = pool(hour, i -> Duration.ofSeconds(5L * i), 24).analyze(hour);

@@ -162,6 +162,61 @@ class PatternClassifierTest {
     }
 
     @Test
+    void aMonoBlockedOnWithoutTimeoutIsTheReactiveBlockNotTheLatchItAwaits() {
+        // Reactor 3.7's Mono.block() waits on a CountDownLatch of its own (JDK 25 thread dump).
+        assertThat(pattern(blocked("WAITING on java.util.concurrent.CountDownLatch$Sync",
+                "at jdk.internal.misc.Unsafe.park(java.base@25.0.3/Native Method)",
+                "at java.util.concurrent.locks.LockSupport.park(java.base@25.0.3/LockSupport.java:223)",
+                "at java.util.concurrent.locks.AbstractQueuedSynchronizer.acquire(java.base@25.0.3/AbstractQueuedSynchronizer.java:790)",
+                "at java.util.concurrent.locks.AbstractQueuedSynchronizer.acquireSharedInterruptibly(java.base@25.0.3/AbstractQueuedSynchronizer.java:1139)",
+                "at java.util.concurrent.CountDownLatch.await(java.base@25.0.3/CountDownLatch.java:230)",
+                "at reactor.core.publisher.BlockingSingleSubscriber.blockingGet(BlockingSingleSubscriber.java:91)",
+                "at reactor.core.publisher.Mono.block(Mono.java:1779)")))
+                .isEqualTo("reactive-block-without-timeout");
+    }
+
+    @Test
+    void aSocketReadEventIsASocketReadWithoutTimeoutByItsTypeOnJdk22AndLater() {
+        // From JDK 22 a jdk.SocketRead event's stack starts at the reader above the socket (JDK 25).
+        String[] frames = {"at sun.nio.cs.StreamDecoder.readBytes(StreamDecoder.java:279)",
+                "at sun.nio.cs.StreamDecoder.implRead(StreamDecoder.java:322)",
+                "at sun.nio.cs.StreamDecoder.read(StreamDecoder.java:186)",
+                "at java.io.InputStreamReader.read(InputStreamReader.java:183)",
+                "at java.io.BufferedReader.fill(BufferedReader.java:166)",
+                "at java.io.BufferedReader.readLine(BufferedReader.java:333)",
+                "at java.io.BufferedReader.readLine(BufferedReader.java:400)",
+                "at com.acme.InventoryClient.stockLevel(InventoryClient.java:13)"};
+        String site = "com.acme.InventoryClient.stockLevel(InventoryClient.java:13)";
+        assertThat(pattern(finding("long-blocking", site, evidence("blocking-events", "socket-read over the whole "
+                + "recording: 27 events, p99 5001.215 ms, max 5001.215 ms, 96.818 s in total, mostly on localhost:38803, "
+                + "27 without timeout", frames)))).isEqualTo("socket-read-without-timeout");
+        assertThat(pattern(finding("long-blocking", site, evidence("blocking-events", "socket-read over the whole "
+                + "recording: 27 events, p99 5001.215 ms, max 5001.215 ms, 96.818 s in total, mostly on localhost:38803",
+                frames)))).as("every read had a timeout: a slow peer, not a missing timeout")
+                .isEqualTo(ProblemPattern.UNCLASSIFIED);
+    }
+
+    @Test
+    void aThreadStartedPerReloadThatIdlesInItsOwnLoopIsAWorkerNeverStopped() {
+        String site = "com.acme.audit.AuditPublisher.<init>(AuditPublisher.java:16)";
+        Evidence created = evidence("creation-site", "37 threads started here",
+                "at java.lang.Thread.start(Thread.java:1553)",
+                "at com.acme.audit.AuditPublisher.<init>(AuditPublisher.java:16)",
+                "at com.acme.config.ConfigReloader.reload(ConfigReloader.java:6)");
+        String[] consumer = {"at jdk.internal.misc.Unsafe.park(java.base@17.0.15/Native Method)",
+                "at java.util.concurrent.locks.LockSupport.park(java.base@17.0.15/LockSupport.java:211)",
+                "at java.util.concurrent.LinkedBlockingQueue.take(java.base@17.0.15/LinkedBlockingQueue.java:435)",
+                "at com.acme.audit.AuditPublisher.consumeLoop(AuditPublisher.java:24)",
+                "at java.lang.Thread.run(java.base@17.0.15/Thread.java:840)"};
+        assertThat(pattern(finding("thread-leak", site, created, evidence("live-threads", "37 threads from this site "
+                + "alive at the end; 37 of them wait at the stack shown in the latest dump; that wait is their own loop "
+                + "(they keep coming back to it, waiting for work)", consumer)))).isEqualTo("worker-started-never-stopped");
+        assertThat(pattern(finding("thread-leak", site, created, evidence("live-threads", "37 threads from this site "
+                + "alive at the end; 37 of them wait at the stack shown in the latest dump", consumer))))
+                .as("threads not shown idling in a loop: started per request").isEqualTo("thread-per-request-unbounded");
+    }
+
+    @Test
     void aTimedGetThatOutlastedTheThresholdIsNotAGetWithoutTimeout() {
         assertThat(pattern(blocked("TIMED_WAITING (a wait with a timeout that outlasted the stuck threshold) on java.util.concurrent.FutureTask",
                 "at jdk.internal.misc.Unsafe.park(java.base@17.0.9/Native Method)",
