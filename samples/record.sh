@@ -55,6 +55,7 @@ scheduler-leak|samples|$JDK17_AND_25||$pkg.schedulerleak.ConfigService|thread-le
 silent-clients|samples|$JDK17_AND_25||$pkg.silentclients.TelemetryServer|blocked-forever $pkg.silentclients.DeviceHandler.readRecord socket-read-without-timeout
 leaky-pool|samples|$JDK17_AND_25 short-jdk25||$pkg.leakypool.OrderServer|blocked-forever $pkg.leakypool.ConnectionPool.borrow pool-borrow-without-timeout;long-blocking $pkg.leakypool.ConnectionPool.borrow pool-borrow-without-timeout
 future-get|samples|$JDK17_AND_25||$pkg.futureget.QuoteServer|blocked-forever $pkg.futureget.QuoteHandler.handle future-get-without-timeout
+common-pool-starvation|samples|$JDK17_AND_25|-Djava.util.concurrent.ForkJoinPool.common.parallelism=3|$pkg.commonpoolstarvation.PriceService|blocked-forever $pkg.commonpoolstarvation.PriceHandler.quote common-pool-starved;long-blocking $pkg.commonpoolstarvation.InventoryClient.stockLevel socket-read-without-timeout;long-blocking $pkg.commonpoolstarvation.PriceHandler.quote future-get-without-timeout
 hot-lock|samples|$JDK17_AND_25||$pkg.hotlock.CheckoutService|contention $pkg.hotlock.AuditLog.append lock-held-across-io
 deadlock|samples|$JDK17_AND_25||$pkg.deadlock.BankService|deadlock $pkg.deadlock.Bank.transfer lock-order-inversion
 idle-pool|samples|$JDK17_AND_25||$pkg.idlepool.InventoryServer|
