@@ -103,10 +103,21 @@ final class Explanations {
         return entry(verdict.decision(), verdict.text(), where(shape, frames));
     }
 
-    /** The frame a decision about a wait rests on: its site, or else its first frame outside the JDK, or its top. */
+    /**
+     * The frame a decision about a wait rests on: its site, or else the catalog's idle wait it is
+     * in (a JDK pool's {@code getTask}, not the {@code Unsafe.park} every such wait shares), or
+     * its first frame outside the JDK, or its top.
+     */
     static String where(StackShape shape, List<Frame> frames) {
         if (shape.hasSite()) {
             return shape.site().label();
+        }
+        if (shape.catalogIdle() != null) {
+            for (Frame frame : frames) {
+                if (frame.method().equals(shape.catalogIdle().match())) {
+                    return frame.toString();
+                }
+            }
         }
         for (Frame frame : frames) {
             if (!FrameClassifier.isJdk(frame)) {

@@ -467,4 +467,17 @@ class IdleVersusStuckTest {
         }).analyze(WINDOW, LENGTH);
         assertThat(result.findings()).isEmpty();
     }
+
+    @Test
+    void aJdkPoolsIdleWorkersAreExplainedAtTheCatalogsWaitNotAtThePark() {
+        EngineResult result = dumpsOf(new SyntheticRecording(), s -> threads(110, 4,
+                id -> parked(id, "pool-1-thread-" + id, Stacks.IDLE_POOL_WORKER, "0x00000006a0000d00")))
+                .analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).isEmpty();
+        assertThat(result.explanations()).filteredOn(e -> e.reason().contains("ThreadPoolExecutor.getTask"))
+                .singleElement().satisfies(e -> {
+                    assertThat(e.frame()).startsWith("java.util.concurrent.ThreadPoolExecutor.getTask(");
+                    assertThat(e.threads()).isEqualTo(4);
+                });
+    }
 }
