@@ -57,6 +57,16 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
         }
     }
 
+    /**
+     * The latest stuck threads seen at a site (at most {@link #STUCK_EVIDENCE_PER_SITE}), and the
+     * common pool's workers when that dump showed every one busy ({@code null} otherwise).
+     */
+    private record StuckAt(List<StuckThread> threads, String commonPoolBusy) {
+        StuckAt {
+            threads = List.copyOf(threads.subList(0, Math.min(threads.size(), STUCK_EVIDENCE_PER_SITE)));
+        }
+    }
+
     /** How many threads waited at a site over the dumps: the first count, the latest, and how often it rose. */
     private static final class Waiters {
         int first = -1;
@@ -71,9 +81,7 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
     private final WaitHistory history;
     private final Explanations explanations;
     private Instant previousDump;
-    private final Map<Site, List<StuckThread>> lastStuckAt = new TreeMap<>();
-    /** For the sites in {@link #lastStuckAt}: the common pool's workers, when that dump showed every one busy. */
-    private final Map<Site, String> commonPoolBusyAt = new TreeMap<>();
+    private final Map<Site, StuckAt> lastStuckAt = new TreeMap<>();
     private List<Deadlock> deadlocks = List.of();
     private final Map<Site, Deadlock> lastDeadlockAt = new TreeMap<>();
     private final Map<Site, Waiters> waitersBySite = new HashMap<>();
@@ -139,15 +147,9 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
         if (!listed.isEmpty()) {
             ledger.keepOnly(listed);
         }
-        String commonPoolBusy = commonPoolBusy(dump);
+        String commonPoolBusy = stuckNow.isEmpty() ? null : commonPoolBusy(dump);
         for (Map.Entry<Site, List<StuckThread>> entry : stuckNow.entrySet()) {
-            List<StuckThread> stuck = entry.getValue();
-            lastStuckAt.put(entry.getKey(), List.copyOf(stuck.subList(0, Math.min(stuck.size(), STUCK_EVIDENCE_PER_SITE))));
-            if (commonPoolBusy == null) {
-                commonPoolBusyAt.remove(entry.getKey());
-            } else {
-                commonPoolBusyAt.put(entry.getKey(), commonPoolBusy);
-            }
+            lastStuckAt.put(entry.getKey(), new StuckAt(entry.getValue(), commonPoolBusy));
         }
         previousDump = dump.time();
     }
@@ -251,8 +253,7 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
                         blocked.stackFingerprint(), lastLines(thread), "");
                 suspects.add(thread.stuck);
             }
-            lastStuckAt.put(entry.getKey(), List.copyOf(suspects.subList(0, Math.min(suspects.size(),
-                    STUCK_EVIDENCE_PER_SITE))));
+            lastStuckAt.put(entry.getKey(), new StuckAt(suspects, null));
         }
     }
 
@@ -317,7 +318,8 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
 
     /** The latest stuck threads seen at a site, for evidence; empty if none ever were. */
     List<StuckThread> lastStuckAt(Site site) {
-        return lastStuckAt.getOrDefault(site, List.of());
+        StuckAt stuck = lastStuckAt.get(site);
+        return stuck == null ? List.of() : stuck.threads();
     }
 
     @Override
@@ -345,7 +347,7 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
                 .limit(3)
                 .forEach(threads -> {
                     StuckThread longest = threads.stream().max(Comparator.comparing(StuckThread::blockedFor)).orElseThrow();
-                    String commonPool = commonPoolBusyAt.get(site);
+                    String commonPool = lastStuckAt.get(site).commonPoolBusy();
                     boolean waitsForATask = longest.lines().stream()
                             .anyMatch(line -> FORK_JOIN_RESULT_WAITS.stream().anyMatch(line::contains));
                     evidence.add(new Evidence("blocked-stacks", threads.size(),

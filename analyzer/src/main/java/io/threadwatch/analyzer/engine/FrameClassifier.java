@@ -34,10 +34,12 @@ public final class FrameClassifier {
             "jdk.internal.vm.Continuation.enter", "jdk.internal.vm.Continuation.enter0",
             "jdk.internal.vm.Continuation.enterSpecial");
 
-    /** The JDK's blocking queues (java.util.concurrent), whose take and poll wait for an element. */
-    private static final Set<String> QUEUES = Set.of("LinkedBlockingQueue", "ArrayBlockingQueue", "LinkedBlockingDeque",
-            "LinkedTransferQueue", "PriorityBlockingQueue", "DelayQueue", "SynchronousQueue",
-            "ScheduledThreadPoolExecutor$DelayedWorkQueue");
+    /** The JDK's blocking queues, whose take and poll wait for an element. */
+    private static final Set<String> QUEUES = Set.of("java.util.concurrent.LinkedBlockingQueue",
+            "java.util.concurrent.ArrayBlockingQueue", "java.util.concurrent.LinkedBlockingDeque",
+            "java.util.concurrent.LinkedTransferQueue", "java.util.concurrent.PriorityBlockingQueue",
+            "java.util.concurrent.DelayQueue", "java.util.concurrent.SynchronousQueue",
+            "java.util.concurrent.ScheduledThreadPoolExecutor$DelayedWorkQueue");
     /** Their methods that wait for an element. */
     private static final Set<String> QUEUE_TAKES = Set.of("take", "poll", "takeFirst", "takeLast", "pollFirst",
             "pollLast");
@@ -155,7 +157,7 @@ public final class FrameClassifier {
             }
         }
         if (site < 0) {
-            return new StackShape(null, StackShape.Position.NO_APPLICATION_FRAME, 0, idle);
+            return new StackShape(null, StackShape.Position.NO_APPLICATION_FRAME, 0, idle, false);
         }
         return new StackShape(sites.site(frames.get(site)), position(frames, outermost, complete), depth, idle,
                 takesFromQueue(frames, site));
@@ -165,8 +167,7 @@ public final class FrameClassifier {
     private static boolean takesFromQueue(List<Frame> frames, int site) {
         for (int i = 0; i <= site; i++) {
             Frame frame = frames.get(i);
-            if (QUEUE_TAKES.contains(frame.methodName()) && frame.className().startsWith("java.util.concurrent.")
-                    && QUEUES.contains(frame.className().substring("java.util.concurrent.".length()))) {
+            if (QUEUE_TAKES.contains(frame.methodName()) && QUEUES.contains(frame.className())) {
                 return true;
             }
         }

@@ -20,10 +20,6 @@ record StackShape(Site site, Position position, int depth, Catalog.Entry catalog
     /** A stack with no frames at all. */
     static final StackShape EMPTY = new StackShape(null, Position.NO_APPLICATION_FRAME, 0, null, false);
 
-    StackShape(Site site, Position position, int depth, Catalog.Entry catalogIdle) {
-        this(site, position, depth, catalogIdle, false);
-    }
-
     /** Where a wait sits in its thread's stack. */
     enum Position {
         /** No application frame: the JDK or a library waits for its own work. */

@@ -89,12 +89,13 @@ record FindingShape(String kind, List<String> created, List<List<String>> create
                     if (WAIT_ROLES.contains(evidence.role())) {
                         int at = site == null ? -1 : frames.indexOf(site);
                         List<String> above = at >= 0 ? frames.subList(0, at + 1) : frames;
-                        Matcher blocking = BLOCKING_KIND.matcher(evidence.detail());
-                        if (evidence.role().equals("blocking-events") && blocking.find()
-                                && EVENT_OF_KIND.containsKey(blocking.group(1))) {
-                            waits.add(EVENT_OF_KIND.get(blocking.group(1)));
-                            // Every one of these waits had a timeout unless the line counts some without.
-                            timed |= !evidence.detail().contains(" without timeout");
+                        if (evidence.role().equals("blocking-events")) {
+                            Matcher blocking = BLOCKING_KIND.matcher(evidence.detail());
+                            if (blocking.find() && EVENT_OF_KIND.containsKey(blocking.group(1))) {
+                                waits.add(EVENT_OF_KIND.get(blocking.group(1)));
+                                // Every one of these waits had a timeout unless the line counts some without.
+                                timed |= !evidence.detail().contains(" without timeout");
+                            }
                         }
                         waits.addAll(above);
                         timed |= above.stream().anyMatch(frame -> TIMED_FRAMES.stream().anyMatch(frame::startsWith));
