@@ -112,6 +112,51 @@ class FrameClassifierTest {
                 .isFalse();
     }
 
+    /**
+     * Two healthy services recorded outside the samples warned about their libraries' own loops:
+     * an idle Camel SEDA consumer's 1 s polls (two Camel frames deep in a pool task, so neither a
+     * loop nor a timed-out poll in the thread's own code) and a Hazelcast response thread's first
+     * parks on its own queue. The catalog names the loops; a route's processor or a producer
+     * blocked on a full SEDA queue is not the consumer's poll.
+     */
+    @Test
+    void camelSedaConsumersAndHazelcastQueueThreadsWaitingForWorkAreInTheCatalog() {
+        StackShape seda = sites.shape(List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.parkNanos", 271),
+                f("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.awaitNanos", 1803),
+                f("java.util.concurrent.LinkedBlockingQueue.poll", 460),
+                f("org.apache.camel.component.seda.SedaConsumer.doRun", 178),
+                f("org.apache.camel.component.seda.SedaConsumer.run", 129),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1090),
+                f("java.util.concurrent.ThreadPoolExecutor$Worker.run", 614),
+                f("java.lang.Thread.runWith", 1487), f("java.lang.Thread.run", 1474)));
+        assertThat(seda.catalogIdle().match()).isEqualTo("org.apache.camel.component.seda.SedaConsumer.doRun");
+        StackShape hazelcast = sites.shape(List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.park", 341),
+                f("com.hazelcast.internal.util.concurrent.MPSCQueue.takeAll", 229),
+                f("com.hazelcast.internal.util.concurrent.MPSCQueue.take", 151),
+                f("com.hazelcast.spi.impl.operationservice.impl.InboundResponseHandlerSupplier$ResponseThread.doRun", 295),
+                f("com.hazelcast.spi.impl.operationservice.impl.InboundResponseHandlerSupplier$ResponseThread.executeRun", 284),
+                f("com.hazelcast.internal.util.executor.HazelcastManagedThread.run", 111)));
+        assertThat(hazelcast.catalogIdle().match()).isEqualTo("com.hazelcast.internal.util.concurrent.MPSCQueue.takeAll");
+
+        StackShape processor = sites.shape(List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.CompletableFuture.get", 2117), f("com.acme.orders.PriceLookup.process", 41),
+                f("org.apache.camel.processor.DelegateSyncProcessor.process", 40),
+                f("org.apache.camel.component.seda.SedaConsumer.doRun", 178),
+                f("org.apache.camel.component.seda.SedaConsumer.run", 129),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1090)));
+        assertThat(processor.catalogIdle()).as("the route's processor runs inside the consumer's loop").isNull();
+        StackShape producer = sites.shape(List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.park", 371),
+                f("java.util.concurrent.LinkedBlockingQueue.put", 343),
+                f("org.apache.camel.component.seda.SedaProducer.addToQueue", 271),
+                f("org.apache.camel.component.seda.SedaProducer.process", 148),
+                f("org.apache.camel.processor.SendProcessor.process", 180),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1090)));
+        assertThat(producer.catalogIdle()).as("a producer blocked on a full queue").isNull();
+    }
+
     @Test
     void aTaskBlockingInsideATimerThreadIsNotTheTimersIdleWait() {
         StackShape shape = sites.shape(List.of(f("java.lang.Object.wait", -1), f("com.acme.Job.run", 9),
