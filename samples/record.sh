@@ -19,6 +19,9 @@
 #   default-jdk25      JDK 25, settings=default (jdk.VirtualThreadStart/End are off)
 #   short-jdk25        JDK 25, settings=threadwatch.jfc, only 10 s recorded from 20 s into a 35 s run
 #                      (delay=20s,duration=10s): the recording starts when the problem is already there
+#   asprof-jdk17       JDK 17, no JDK recording: async-profiler's own JFR output (ASYNC_PROFILER_VERSION,
+#                      default 4.2, fetched from Maven Central; event=cpu,lock=1ms,alloc), the kind of
+#                      .jfr profiling tools and their users publish; Linux x64 only
 # Long variants (never recorded unless asked for, with --long or VARIANTS):
 #   long20m-jdk25      JDK 25, settings=threadwatch.jfc, 20 minutes
 #   long60m-jdk25      JDK 25, settings=threadwatch.jfc, 60 minutes
@@ -51,7 +54,7 @@ JDK25="threadwatch-jdk25"
 #     pattern is the id from the catalog's patterns an expert would give it, README "Patterns")
 APPS="
 thread-per-request|samples|$JDK17_AND_25||$pkg.threadperrequest.ThreadPerRequestServer|creation-storm $pkg.threadperrequest.ThreadPerRequestServer.acceptLoop thread-per-request-unbounded
-scheduler-leak|samples|$JDK17_AND_25||$pkg.schedulerleak.ConfigService|thread-leak $pkg.schedulerleak.ConfigReloader.reload executor-per-call-never-shutdown
+scheduler-leak|samples|$JDK17_AND_25 asprof-jdk17||$pkg.schedulerleak.ConfigService|thread-leak $pkg.schedulerleak.ConfigReloader.reload executor-per-call-never-shutdown
 silent-clients|samples|$JDK17_AND_25||$pkg.silentclients.TelemetryServer|blocked-forever $pkg.silentclients.DeviceHandler.readRecord socket-read-without-timeout
 leaky-pool|samples|$JDK17_AND_25 short-jdk25||$pkg.leakypool.OrderServer|blocked-forever $pkg.leakypool.ConnectionPool.borrow pool-borrow-without-timeout;long-blocking $pkg.leakypool.ConnectionPool.borrow pool-borrow-without-timeout
 future-get|samples|$JDK17_AND_25||$pkg.futureget.QuoteServer|blocked-forever $pkg.futureget.QuoteHandler.handle future-get-without-timeout
@@ -96,7 +99,7 @@ leaky-pool.short-jdk25||blocked-forever $pkg.leakypool.ConnectionPool.borrow poo
 slow-leak-gateway.long20m-jdk25|--leak-every 120|=
 slow-leak-gateway.long60m-jdk25|--leak-every 240|=
 "
-ALL_VARIANTS="default-jdk17 profile-jdk17 threadwatch-jdk25 default-jdk25 short-jdk25"
+ALL_VARIANTS="default-jdk17 profile-jdk17 threadwatch-jdk25 default-jdk25 short-jdk25 asprof-jdk17"
 LONG_VARIANTS="long20m-jdk25 long60m-jdk25"
 KNOWN_VARIANTS="$ALL_VARIANTS $LONG_VARIANTS"
 
@@ -106,6 +109,7 @@ KNOWN_VARIANTS="$ALL_VARIANTS $LONG_VARIANTS"
 # must name it in a limitation), and the note says why.
 LIMITS="
 profile-jdk17|blocked-forever deadlock|settings=profile takes a jdk.ThreadDump every 60 s, so this 40 s recording holds no thread dump at all, and a wait that never ends produces no event: stuck and deadlocked threads cannot be seen in it.
+asprof-jdk17|thread-leak creation-storm blocked-forever deadlock|async-profiler writes execution, lock (jdk.JavaMonitorEnter, jdk.ThreadPark over 1 ms) and allocation samples, and declares no other event type: no jdk.ThreadStart and no jdk.ThreadDump, so thread leaks and stuck threads cannot be seen in its recordings.
 default-jdk25|vthread-leak|settings=default leaves jdk.VirtualThreadStart and jdk.VirtualThreadEnd off (jdk.ActiveSetting enabled=false), and a virtual thread parked forever produces no other event, so the live virtual threads cannot be counted: virtual-thread leaks cannot be assessed from this recording.
 "
 
@@ -200,6 +204,7 @@ variant_settings() {
         profile-jdk17) echo "profile" ;;
         threadwatch-jdk25|short-jdk25|long20m-jdk25|long60m-jdk25) echo "$root/threadwatch.jfc" ;;
         default-jdk25) echo "default" ;;
+        asprof-*) echo "" ;;
         *) die "unknown variant $1" ;;
     esac
 }
@@ -242,6 +247,18 @@ write_expected() {
     } > "$file"
 }
 
+# async-profiler's agent library for Linux x64, from its jar on Maven Central, into $work_dir/async-profiler.
+fetch_async_profiler() {
+    local version="${ASYNC_PROFILER_VERSION:-4.2}" dir="$work_dir/async-profiler"
+    [[ "$(uname -s)-$(uname -m)" == Linux-x86_64 ]] || die "the asprof variants need Linux x64 (async-profiler's jar holds that library)"
+    [[ -f "$dir/libasyncProfiler.so" ]] && return 0
+    mkdir -p "$dir"
+    JAVA_HOME="$JAVA17_HOME" mvn -q -B dependency:copy -Dartifact="tools.profiler:async-profiler:$version" \
+        -DoutputDirectory="$dir" 2>&1 | sed $'s/\e\\[[0-9;]*m//g'
+    (cd "$dir" && "$JAVA17_HOME/bin/jar" xf "async-profiler-$version.jar" linux-x64/libasyncProfiler.so \
+        && mv linux-x64/libasyncProfiler.so . && rmdir linux-x64)
+}
+
 record() {
     local app="$1" variant="$2" line main findings class_path java_home settings jfr log duration
     local -a jvm_options app_args
@@ -258,8 +275,11 @@ record() {
     log="$work_dir/$app.$variant.log"
     rm -f "$jfr"
     echo "recording $app.$variant (${duration} s)"
-    if ! "$java_home/bin/java" ${jvm_options[@]+"${jvm_options[@]}"} \
-            "-XX:StartFlightRecording:name=threadwatch-sample,settings=$settings,filename=$jfr,dumponexit=true$(variant_jfr_options "$variant")" \
+    local recorder="-XX:StartFlightRecording:name=threadwatch-sample,settings=$settings,filename=$jfr,dumponexit=true$(variant_jfr_options "$variant")"
+    if [[ "$variant" == asprof-* ]]; then
+        recorder="-agentpath:$work_dir/async-profiler/libasyncProfiler.so=start,event=cpu,lock=1ms,alloc,jfr,file=$jfr"
+    fi
+    if ! "$java_home/bin/java" ${jvm_options[@]+"${jvm_options[@]}"} "$recorder" \
             -cp "$class_path" "$main" --duration "$duration" ${app_args[@]+"${app_args[@]}"} > "$log" 2>&1; then
         echo "record.sh: $app.$variant: the service failed, see $log" >&2
         return 1
@@ -322,10 +342,11 @@ main() {
 
     # What to build and which JDKs are needed, from the (app, variant) pairs to record.
     local -a runs=()
-    local need17=0 need25=0 build_samples=0 build_jdk21=0 build_frameworks=0
+    local need17=0 need25=0 build_samples=0 build_jdk21=0 build_frameworks=0 need_asprof=0
     for app in "${apps[@]}"; do
         for variant in $(app_variants "$app"); do
             runs+=("$app $variant")
+            [[ "$variant" != asprof-* ]] || need_asprof=1
             case "$variant" in
                 *-jdk17) need17=1 ;;
                 *-jdk25) need25=1 ;;
@@ -362,6 +383,7 @@ main() {
         JAVA_HOME="$JAVA17_HOME" mvn -q -B -f "$root/pom.xml" -pl samples/frameworks -am package -DskipTests 2>&1 | sed $'s/\e\\[[0-9;]*m//g'
     fi
     mkdir -p "$out_dir" "$work_dir"
+    (( need_asprof == 0 )) || fetch_async_profiler
 
     rm -f "$work_dir"/*.failed
     local run

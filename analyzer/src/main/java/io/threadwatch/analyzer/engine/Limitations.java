@@ -62,12 +62,15 @@ final class Limitations {
                     + seconds(stuckThreshold) + " (or lower --stuck-threshold) to confirm",
                     kinds(FindingKind.BLOCKED_FOREVER)));
         }
-        slowLeaks(engine, observed, FindingKind.THREAD_LEAK).ifPresent(limitations::add);
+        boolean threadStarts = !notRecorded(settings, JfrEventNames.THREAD_START, counts.threadStarts);
+        if (threadStarts) {
+            // A leak too slow for this span is a limitation only where leaks can be seen at all.
+            slowLeaks(engine, observed, FindingKind.THREAD_LEAK).ifPresent(limitations::add);
+        }
         if (counts.virtualThreadStarts > 0) {
             slowLeaks(engine, observed, FindingKind.VTHREAD_LEAK).ifPresent(limitations::add);
         }
-        if (settings.enabled(JfrEventNames.THREAD_START).equals(Optional.of(false))
-                || (!settings.known() && counts.threadStarts == 0)) {
+        if (!threadStarts) {
             limitations.add(new Limitation("no-thread-starts", "the recording has no thread start events ("
                     + JfrEventNames.THREAD_START + "), so thread leaks and creation storms cannot be seen",
                     kinds(FindingKind.THREAD_LEAK, FindingKind.CREATION_STORM)));
@@ -79,12 +82,12 @@ final class Limitations {
         }
         List<String> disabled = new ArrayList<>();
         for (String event : BLOCKING_EVENTS) {
-            if (settings.enabled(event).equals(Optional.of(false))) {
+            if (off(settings, event)) {
                 disabled.add(event);
             }
         }
         if (!disabled.isEmpty()) {
-            limitations.add(new Limitation("no-blocking-events", "these blocking events were off: "
+            limitations.add(new Limitation("no-blocking-events", "these blocking events were off or not recorded: "
                     + String.join(", ", disabled) + "; waits of those kinds are not measured",
                     kinds(FindingKind.LONG_BLOCKING, FindingKind.CONTENTION)));
         }
@@ -104,18 +107,18 @@ final class Limitations {
         // Each GC event prevents only what needs it: pauses, overhead and full collections come from
         // jdk.GarbageCollection alone; the live set from jdk.GCHeapSummary (which collections were
         // old ones also needs jdk.GarbageCollection, else every point counts as young-only).
-        if (settings.enabled(JfrEventNames.GARBAGE_COLLECTION).equals(Optional.of(false))) {
-            limitations.add(new Limitation("no-gc-events", JfrEventNames.GARBAGE_COLLECTION + " was off, so GC "
+        if (off(settings, JfrEventNames.GARBAGE_COLLECTION)) {
+            limitations.add(new Limitation("no-gc-events", JfrEventNames.GARBAGE_COLLECTION + " was off or not recorded, so GC "
                     + "pauses, GC overhead and full collections cannot be measured",
                     kinds(FindingKind.GC_PRESSURE)));
         }
-        if (settings.enabled(JfrEventNames.GC_HEAP_SUMMARY).equals(Optional.of(false))) {
-            limitations.add(new Limitation("no-heap-summaries", JfrEventNames.GC_HEAP_SUMMARY + " was off, so the "
+        if (off(settings, JfrEventNames.GC_HEAP_SUMMARY)) {
+            limitations.add(new Limitation("no-heap-summaries", JfrEventNames.GC_HEAP_SUMMARY + " was off or not recorded, so the "
                     + "heap after GC is unknown: its growth cannot be measured, and a full heap shows only as "
                     + "collections and pauses", kinds(FindingKind.HEAP_GROWTH)));
         }
-        if (settings.enabled(JfrEventNames.OLD_OBJECT_SAMPLE).equals(Optional.of(false))) {
-            limitations.add(new Limitation("no-leak-candidates", JfrEventNames.OLD_OBJECT_SAMPLE + " was off, so a "
+        if (off(settings, JfrEventNames.OLD_OBJECT_SAMPLE)) {
+            limitations.add(new Limitation("no-leak-candidates", JfrEventNames.OLD_OBJECT_SAMPLE + " was off or not recorded, so a "
                     + "growing heap has no evidence of what stays alive or where it is allocated",
                     kinds(FindingKind.HEAP_GROWTH)));
         } else if (settings.stackTrace(JfrEventNames.OLD_OBJECT_SAMPLE).equals(Optional.of(false))) {
@@ -130,6 +133,23 @@ final class Limitations {
                     kinds(FindingKind.values())));
         }
         return limitations;
+    }
+
+    /**
+     * Whether the recording's settings turn the event type off, or list other event types but not
+     * this one. The JDK writes every setting of every event type it knows at the start of each
+     * chunk, enabled or not; a writer that lists only the events it records (async-profiler's
+     * JFR output) did not record the rest, and "no finding" there must not read as health.
+     */
+    private static boolean off(RecordingSettings settings, String eventType) {
+        Optional<Boolean> enabled = settings.enabled(eventType);
+        return enabled.equals(Optional.of(false)) || settings.known() && enabled.isEmpty();
+    }
+
+    /** Off, or none of the event type seen where the settings do not say. */
+    private static boolean notRecorded(RecordingSettings settings, String eventType, long seen) {
+        Optional<Boolean> enabled = settings.enabled(eventType);
+        return enabled.equals(Optional.of(false)) || enabled.isEmpty() && seen == 0;
     }
 
     /**

@@ -43,6 +43,41 @@ class LimitationsTest {
         assertThat(noThreadDumps(off, 6.5).message()).endsWith("record with threadwatch.jfc or jdk.ThreadDump#period=10s");
     }
 
+    /**
+     * async-profiler's JFR output lists settings only for the types it declares (samples, monitor
+     * enters and parks over its lock threshold): every other event the analysis reads was not
+     * recorded, and the report must say so instead of reading as a healthy run.
+     */
+    @Test
+    void eventTypesTheSettingsDoNotMentionWereNotRecorded() {
+        EngineRun run = new EngineRun(Duration.ofSeconds(1));
+        for (String type : new String[] {"jdk.ExecutionSample", "jdk.JavaMonitorEnter", "jdk.ThreadPark"}) {
+            run.add(new SettingObserved(run.at(0), type, "enabled", "true"));
+        }
+        java.util.Map<String, String> byId = new java.util.HashMap<>();
+        for (Limitation limitation : run.finish(30).limitations()) {
+            byId.put(limitation.id(), limitation.message());
+        }
+
+        assertThat(byId).containsKeys("no-thread-starts", "no-thread-dumps", "no-gc-events", "no-heap-summaries",
+                "no-leak-candidates").doesNotContainKeys("slow-thread-leaks", "unknown-settings");
+        assertThat(byId.get("no-blocking-events")).isEqualTo("these blocking events were off or not recorded: "
+                + "jdk.JavaMonitorWait, jdk.SocketRead; waits of those kinds are not measured");
+    }
+
+    /** A JDK recording names every type: one whose thread starts are on keeps its leak rules. */
+    @Test
+    void eventTypesTheSettingsTurnOnAreNotLimitations() {
+        EngineRun run = new EngineRun(Duration.ofSeconds(1));
+        for (String type : new String[] {"jdk.ThreadStart", "jdk.ThreadPark", "jdk.JavaMonitorEnter",
+                "jdk.JavaMonitorWait", "jdk.SocketRead", "jdk.GarbageCollection", "jdk.GCHeapSummary"}) {
+            run.add(new SettingObserved(run.at(0), type, "enabled", "true"));
+        }
+        assertThat(run.finish(30).limitations()).extracting(Limitation::id)
+                .doesNotContain("no-thread-starts", "no-blocking-events", "no-gc-events", "no-heap-summaries")
+                .contains("slow-thread-leaks");
+    }
+
     private static EngineRun dumpsEvery(String period) {
         EngineRun run = new EngineRun(Duration.ofSeconds(1));
         run.add(new SettingObserved(run.at(0), "jdk.ThreadDump", "enabled", "true"));
