@@ -71,6 +71,11 @@ final class ThreadLedger {
         boolean service = sites.classifier().serviceThread(event.threadName()).isPresent();
         Site site = creator.site();
         boolean application = site != null;
+        boolean sibling = false;
+        if (site == null && !service) {
+            site = siblingSite(event);
+            sibling = site != null;
+        }
         if (site == null && !service) {
             site = familySite(event.creatorStack().frames(), event.threadName());
         }
@@ -83,8 +88,29 @@ final class ThreadLedger {
             counts.live.add(event.threadId());
             counts.startedTotal++;
             counts.startedInWindow++;
-            counts.stacks.add(event.creatorStack());
+            if (!sibling) {
+                // The evidence shows where the application made the pool, not how it grew inside.
+                counts.stacks.add(event.creatorStack());
+            }
         }
+    }
+
+    /**
+     * The creation site of the thread that started this one, when that thread is of the same name
+     * family and the start came from no application code: a pool growing from inside, such as a
+     * scheduled pool's first worker starting the second when it re-queues a periodic task
+     * ({@code ensurePrestart}). Those threads belong to the pool the application made; under their
+     * own JDK frame they split one leak into two findings, one at a JDK line. {@code null} when
+     * the parent is not tracked, has no site, or is of another family (a library's dispatcher
+     * starting its workers keeps the workers' own family site).
+     */
+    private Site siblingSite(ThreadStarted event) {
+        TrackedThread parent = byId.get(event.parentThreadId());
+        if (parent == null || parent.creationSite == null
+                || !NameFamily.of(parent.name).equals(NameFamily.of(event.threadName()))) {
+            return null;
+        }
+        return bySite.containsKey(parent.creationSite) ? parent.creationSite : null;
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.threadwatch.analyzer.engine;
 
 import io.threadwatch.analyzer.event.BlockingKind;
+import io.threadwatch.analyzer.event.Frame;
 import io.threadwatch.rules.Catalog;
 
 /**
@@ -154,6 +155,23 @@ final class WaitJudge {
     }
 
     /**
+     * Whether the thread waits directly in its entry method, the same method as the loop it showed,
+     * at another line: it went on to a later statement, as a {@code main} does from connecting to N
+     * backends or warming up (waits it repeats) to {@code server.join()} or
+     * {@code closeFuture().sync()} for the rest of its life. A thread stuck away from its work loop
+     * waits inside the work its loop called, below another method.
+     */
+    private static boolean movedOnInItsOwnMethod(StackShape shape, Site loopSite) {
+        if (shape.position() != StackShape.Position.THREAD_ENTRY || shape.depth() != 1
+                || loopSite.equals(shape.site())) {
+            return false;
+        }
+        Frame loop = loopSite.frame();
+        Frame here = shape.site().frame();
+        return loop.className().equals(here.className()) && loop.methodName().equals(here.methodName());
+    }
+
+    /**
      * A thread a dump shows waiting: whether it may be stuck.
      *
      * @param loopSite the site of the wait the thread keeps coming back to, or {@code null}
@@ -169,7 +187,7 @@ final class WaitJudge {
         if (thread.stateName().equals("BLOCKED")) {
             return Verdict.of(Reason.MONITOR);
         }
-        if (loopSite != null) {
+        if (loopSite != null && !movedOnInItsOwnMethod(shape, loopSite)) {
             return Verdict.of(loopSite.equals(shape.site()) ? Reason.OWN_LOOP : Reason.LEFT_ITS_LOOP);
         }
         if (shape.inCallChain()) {

@@ -168,6 +168,37 @@ class IdleVersusStuckTest {
         assertThat(result.findings()).noneMatch(f -> f.kind().id().equals("long-blocking"));
     }
 
+    /**
+     * Two healthy servers recorded outside the samples (Netty, Jetty 12) read CRITICAL: their
+     * {@code main} connected its clients or sent warm-up requests, waiting on each in turn (a
+     * repeated wait, so taken for its loop), then waited in {@code closeFuture().sync()} or
+     * {@code server.join()} for the rest of the run, "away from its loop". Waiting at a later line
+     * of the same method is the thread moving on; a consumer stuck inside its loop's work is not
+     * ({@link #aConsumerAwayFromItsPollLoopIsStuckWhereItWaits}).
+     */
+    @Test
+    void aMainThatWaitsForItsServerAfterAStartupLoopIsIdle() {
+        List<Frame> connect = List.of(f("java.lang.Object.wait0", -1), f("java.lang.Object.wait", 389),
+                f("java.lang.Object.wait", 351), f("io.netty.util.concurrent.DefaultPromise.await", 254),
+                f("io.netty.channel.DefaultChannelPromise.await", 131), f("io.netty.util.concurrent.DefaultPromise.sync", 405),
+                f("io.netty.channel.DefaultChannelPromise.sync", 119), f("app.Main.main", 48));
+        List<Frame> closeFuture = List.of(f("java.lang.Object.wait0", -1), f("java.lang.Object.wait", 389),
+                f("java.lang.Object.wait", 351), f("io.netty.util.concurrent.DefaultPromise.await", 254),
+                f("io.netty.channel.DefaultChannelPromise.await", 131), f("io.netty.util.concurrent.DefaultPromise.sync", 405),
+                f("io.netty.channel.DefaultChannelPromise.sync", 119), f("app.Main.main", 63));
+        SyntheticRecording recording = new SyntheticRecording();
+        for (int i = 0; i < 3; i++) {
+            recording.blocked(Duration.ofMillis(1_000 + 80 * i), BlockingKind.MONITOR_WAIT, 1, Duration.ofMillis(70),
+                    connect, false, false);
+        }
+        EngineResult result = dumpsOf(recording,
+                s -> List.of(SyntheticRecording.Waiting.parked(1, "main", false, closeFuture, "0x00000006a0000700")))
+                .analyze(WINDOW, LENGTH);
+        assertThat(result.findings()).isEmpty();
+        assertThat(idleReasons(result, "app.Main.main(Main.java:63)"))
+                .containsExactly(WaitJudge.Reason.THREAD_LIFETIME.text);
+    }
+
     @Test
     void aThreadWaitingWhileHoldingALockOthersQueueForIsStuck() {
         List<Frame> holder = List.of(f("java.lang.Object.wait0", -1), f("java.lang.Object.wait", 366),

@@ -54,4 +54,56 @@ class PoolShapeAndFamiliesTest {
         });
         assertThat(ledger.familiesAt(ledger.sites().iterator().next().site)).containsExactly("quote-handler-# (5)");
     }
+
+    /**
+     * A Spring {@code ThreadPoolTaskScheduler} made per reload ({@code spring-scheduler-leak}, a
+     * helper's JDK 25 recording): the reload starts the first worker, which starts the second when
+     * it re-queues its periodic task. The second belongs to the pool the reload made; under its own
+     * JDK frame the one leak became two CRITICAL findings, one at {@code System$1.start}. A thread
+     * of another family that the pool's thread starts keeps its own family site.
+     */
+    @Test
+    void aPoolWorkerStartedByItsSiblingBelongsWhereThePoolWasMade() {
+        Sites sites = new Sites(FrameClassifier.withDefaults());
+        ThreadLedger ledger = new ThreadLedger(sites, new WaitHistory());
+        StackTable table = new StackTable();
+        var byReload = table.intern(List.of(f("java.lang.System$1.start", 2231),
+                f("jdk.internal.vm.SharedThreadContainer.start", 147),
+                f("java.util.concurrent.ThreadPoolExecutor.addWorker", 899),
+                f("java.util.concurrent.ThreadPoolExecutor.ensurePrestart", 1556),
+                f("java.util.concurrent.ScheduledThreadPoolExecutor.delayedExecute", 351),
+                f("java.util.concurrent.ScheduledThreadPoolExecutor.scheduleAtFixedRate", 619),
+                f("org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler.scheduleAtFixedRate", 426),
+                f("sick.Main$ConfigReloader.reload", 31),
+                f("jdk.internal.reflect.DirectMethodHandleAccessor.invoke", 104),
+                f("java.lang.reflect.Method.invoke", 565),
+                f("org.springframework.scheduling.support.ScheduledMethodRunnable.runInternal", 130)), true);
+        var bySibling = table.intern(List.of(f("java.lang.System$1.start", 2231),
+                f("jdk.internal.vm.SharedThreadContainer.start", 147),
+                f("java.util.concurrent.ThreadPoolExecutor.addWorker", 899),
+                f("java.util.concurrent.ThreadPoolExecutor.ensurePrestart", 1556),
+                f("java.util.concurrent.ScheduledThreadPoolExecutor.reExecutePeriodic", 365),
+                f("java.util.concurrent.ScheduledThreadPoolExecutor$ScheduledFutureTask.run", 312),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1090),
+                f("java.util.concurrent.ThreadPoolExecutor$Worker.run", 614), f("java.lang.Thread.run", 1474)), false);
+        Instant t = Instant.parse("2026-12-08T00:55:27Z");
+        for (int reload = 0; reload < 3; reload++) {
+            long first = 31 + 3L * reload;
+            ledger.started(new ThreadStarted(t.plusSeconds(2L * reload), first, "config-poller-1", 30, byReload));
+            ledger.started(new ThreadStarted(t.plusSeconds(2L * reload + 1), first + 1, "config-poller-2", first,
+                    bySibling));
+            // Another family started from the pool's thread with no application frame: its own site.
+            ledger.started(new ThreadStarted(t.plusSeconds(2L * reload + 1), first + 2, "audit-flusher-" + reload,
+                    first, bySibling));
+        }
+
+        assertThat(ledger.sites()).hasSize(2);
+        assertThat(ledger.sites()).filteredOn(site -> site.application).singleElement().satisfies(site -> {
+            assertThat(site.site.label()).isEqualTo("sick.Main$ConfigReloader.reload(Main.java:31)");
+            assertThat(site.live).hasSize(6);
+            assertThat(site.stacks.ranked()).as("the evidence shows where the pool was made").containsExactly(byReload);
+        });
+        assertThat(ledger.sites()).filteredOn(site -> !site.application).singleElement()
+                .satisfies(site -> assertThat(site.site.label()).endsWith("[audit-flusher-#]"));
+    }
 }
