@@ -100,7 +100,8 @@ class CatalogLoaderTest {
                         "hot-monitor", "lock-held-across-io", "synchronized-logger", "vthread-parked-forever",
                         "vthread-pinned-synchronized-io", "vthread-pinned-native", "vthread-submit-refused",
                         "heap-unbounded-growth", "listeners-never-removed", "completable-future-thread-per-task",
-                        "worker-started-never-stopped", "reactive-block-without-timeout", "common-pool-starved");
+                        "worker-started-never-stopped", "reactive-block-without-timeout", "common-pool-starved",
+                        "http-send-waits-on-server");
         for (ProblemPattern pattern : catalog.patterns()) {
             assertThat(pattern.fix()).as(pattern.id()).isNotBlank().doesNotContain("\n");
             assertThat(pattern.example()).as(pattern.id()).isNotBlank();

@@ -209,6 +209,8 @@ class HeapAndGcTest {
         EngineRun run = new EngineRun(Duration.ofSeconds(4));
         run.add(new SettingObserved(run.at(0), "jdk.GCHeapSummary", "enabled", "false"));
         run.add(new SettingObserved(run.at(0), "jdk.GarbageCollection", "enabled", "true"));
+        // Settings list every type a JVM knows; one they leave out was not recorded (LimitationsTest).
+        run.add(new SettingObserved(run.at(0), "jdk.OldObjectSample", "enabled", "true"));
         List<Limitation> limitations = run.finish(8).limitations();
 
         assertThat(limitations).filteredOn(l -> l.kinds().contains("gc-pressure")).isEmpty();

@@ -196,6 +196,28 @@ class PatternClassifierTest {
                 .isEqualTo(ProblemPattern.UNCLASSIFIED);
     }
 
+    /**
+     * A helper's Spring service (JDK 17): a load generator's HttpClient.send with a 3 s request
+     * timeout against a server that hangs. The untimed CompletableFuture.get() is the JDK's own,
+     * inside send: "use get(timeout, unit)" was advice for code the user does not have.
+     */
+    @Test
+    void aBlockingHttpClientSendIsTheServerNotAFutureGet() {
+        String site = "sick.Main.lambda$main$3(Main.java:90)";
+        String[] frames = {"at jdk.internal.misc.Unsafe.park(Native Method)",
+                "at java.util.concurrent.locks.LockSupport.park(LockSupport.java:211)",
+                "at java.util.concurrent.CompletableFuture$Signaller.block(CompletableFuture.java:1864)",
+                "at java.util.concurrent.ForkJoinPool.managedBlock(ForkJoinPool.java:3463)",
+                "at java.util.concurrent.CompletableFuture.waitingGet(CompletableFuture.java:1898)",
+                "at java.util.concurrent.CompletableFuture.get(CompletableFuture.java:2072)",
+                "at jdk.internal.net.http.HttpClientImpl.send(HttpClientImpl.java:554)",
+                "at jdk.internal.net.http.HttpClientFacade.send(HttpClientFacade.java:123)",
+                "at " + site};
+        assertThat(pattern(finding("long-blocking", site, evidence("blocking-events", "park over the whole recording: "
+                + "312 events, p99 3201.023 ms, max 3207.5 ms, 880.1 s in total, 312 without timeout", frames))))
+                .isEqualTo("http-send-waits-on-server");
+    }
+
     @Test
     void aThreadStartedPerReloadThatIdlesInItsOwnLoopIsAWorkerNeverStopped() {
         String site = "com.acme.audit.AuditPublisher.<init>(AuditPublisher.java:16)";
