@@ -189,7 +189,11 @@ final class Limitations {
                 "the recording spans " + seconds(observed) + ": a " + (kind == FindingKind.THREAD_LEAK ? "" : "virtual-")
                         + "thread leak slower than about " + Values.forPeople(Math.round(slowest)) + " threads/hour "
                         + "cannot show the growth the leak rules need here (" + Values.forPeople(growth)
-                        + " threads over the second half of " + seconds(judged) + "); a leak at their bound of "
+                        + " threads over the second half of "
+                        + (judged.equals(observed) ? seconds(judged)
+                                : "the latest " + seconds(judged) + ", all they judge in a recording shorter than "
+                                        + seconds(GrowthTrend.MIN_ALL_SPAN))
+                        + "); a leak at their bound of "
                         + Values.forPeople(rate) + "/hour needs a recording of about " + Values.forPeople(needed)
                         + " minutes", kinds(kind)));
     }

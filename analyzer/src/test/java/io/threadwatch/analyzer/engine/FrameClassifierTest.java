@@ -157,6 +157,30 @@ class FrameClassifierTest {
         assertThat(producer.catalogIdle()).as("a producer blocked on a full queue").isNull();
     }
 
+    /**
+     * A helper's healthy ZooKeeper client (JDK 25): Curator runs its background-operation loop as
+     * one task on an executor of its own, so its idle take looked like a request's call chain, and
+     * read CRITICAL blocked-forever. Curator is the application's client library: its own loops
+     * have no site, and the application code that calls a recipe is the site.
+     */
+    @Test
+    void curatorsBackgroundLoopHasNoSiteAndItsCallerIsTheSite() {
+        assertThat(sites.shape(List.of(f("jdk.internal.misc.Unsafe.park", -1),
+                f("java.util.concurrent.locks.LockSupport.park", 369),
+                f("java.util.concurrent.locks.AbstractQueuedSynchronizer$ConditionObject.await", 1752),
+                f("java.util.concurrent.DelayQueue.take", 243),
+                f("org.apache.curator.framework.imps.CuratorFrameworkImpl.backgroundOperationsLoop", 1002),
+                f("org.apache.curator.framework.imps.CuratorFrameworkImpl.access$300", 95),
+                f("org.apache.curator.framework.imps.CuratorFrameworkImpl$4.call", 368),
+                f("java.util.concurrent.FutureTask.run", 328),
+                f("java.util.concurrent.ThreadPoolExecutor.runWorker", 1090))).hasSite()).isFalse();
+        StackShape acquire = sites.shape(List.of(f("java.lang.Object.wait", -1),
+                f("org.apache.curator.framework.recipes.locks.LockInternals.internalLockLoop", 301),
+                f("org.apache.curator.framework.recipes.locks.InterProcessMutex.acquire", 105),
+                f("com.acme.orders.Allocator.reserve", 57), f("java.lang.Thread.run", 840)));
+        assertThat(acquire.site().label()).isEqualTo("com.acme.orders.Allocator.reserve(Allocator.java:57)");
+    }
+
     @Test
     void aTaskBlockingInsideATimerThreadIsNotTheTimersIdleWait() {
         StackShape shape = sites.shape(List.of(f("java.lang.Object.wait", -1), f("com.acme.Job.run", 9),
