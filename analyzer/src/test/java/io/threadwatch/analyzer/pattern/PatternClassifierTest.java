@@ -63,6 +63,30 @@ class PatternClassifierTest {
     }
 
     /**
+     * A helper's service that builds a Curator client per request and never closes it (JDK 25):
+     * with Curator and the ZooKeeper client handle in the catalog, its four thread families are
+     * one site at the application's start() call, and the fix is the client's, not a bounded pool.
+     */
+    @Test
+    void aCuratorClientStartedPerRequestIsAClientPerRequest() {
+        Finding leak = finding("thread-leak", "sick.Main.featureFlag(Main.java:19)",
+                evidence("creation-site", "488 threads started here",
+                        "at org.apache.zookeeper.ClientCnxn.start(ClientCnxn.java:429)",
+                        "at org.apache.zookeeper.ZooKeeper.<init>(ZooKeeper.java:655)",
+                        "at org.apache.zookeeper.admin.ZooKeeperAdmin.<init>(ZooKeeperAdmin.java:214)",
+                        "at org.apache.curator.utils.DefaultZookeeperFactory.newZooKeeper(DefaultZookeeperFactory.java:30)",
+                        "at org.apache.curator.HandleHolder.getZooKeeper(HandleHolder.java:51)",
+                        "at org.apache.curator.ConnectionState.start(ConnectionState.java:100)",
+                        "at org.apache.curator.CuratorZookeeperClient.start(CuratorZookeeperClient.java:249)",
+                        "at org.apache.curator.framework.imps.CuratorFrameworkImpl.start(CuratorFrameworkImpl.java:362)",
+                        "at sick.Main.featureFlag(Main.java:19)"));
+        assertThat(pattern(leak)).isEqualTo("client-per-request");
+        assertThat(io.threadwatch.analyzer.engine.FrameClassifier.withDefaults().siteIndex(List.of(
+                new io.threadwatch.analyzer.event.Frame("org.apache.zookeeper.admin.ZooKeeperAdmin", "<init>", 214),
+                new io.threadwatch.analyzer.event.Frame("sick.Main", "featureFlag", 19)))).isEqualTo(1);
+    }
+
+    /**
      * On JDK 17 with 2 CPUs the common pool's parallelism is 1, and CompletableFuture's async
      * calls given no executor start a thread each: the JDK HttpClient's sendAsync completing its
      * responses, and Caffeine's refreshes. Both once read as a client built per request, whose fix
