@@ -101,7 +101,7 @@ class CatalogLoaderTest {
                         "vthread-pinned-synchronized-io", "vthread-pinned-native", "vthread-submit-refused",
                         "heap-unbounded-growth", "listeners-never-removed", "completable-future-thread-per-task",
                         "worker-started-never-stopped", "reactive-block-without-timeout", "common-pool-starved",
-                        "http-send-waits-on-server");
+                        "http-send-waits-on-server", "cache-waits-for-anothers-load");
         for (ProblemPattern pattern : catalog.patterns()) {
             assertThat(pattern.fix()).as(pattern.id()).isNotBlank().doesNotContain("\n");
             assertThat(pattern.example()).as(pattern.id()).isNotBlank();

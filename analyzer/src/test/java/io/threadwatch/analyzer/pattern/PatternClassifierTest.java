@@ -242,6 +242,22 @@ class PatternClassifierTest {
                 .isEqualTo("http-send-waits-on-server");
     }
 
+    /**
+     * A helper's service whose Guava cache loader reads a socket with no timeout (JDK 25 dump): the
+     * other request threads wait for that load in the cache, behind a SettableFuture. They never
+     * call Future.get themselves; "use get(timeout, unit)" pointed at code they do not have.
+     */
+    @Test
+    void threadsWaitingInAGuavaCacheForAnothersLoadWaitOnTheLoaderNotOnAFuture() {
+        assertThat(pattern(blocked("WAITING on com.google.common.util.concurrent.SettableFuture",
+                "at jdk.internal.misc.Unsafe.park(java.base@25.0.3/Native Method)",
+                "at java.util.concurrent.locks.LockSupport.park(java.base@25.0.3/LockSupport.java:223)",
+                "at com.google.common.util.concurrent.AbstractFuture.get(AbstractFuture.java:560)",
+                "at com.google.common.util.concurrent.Uninterruptibles.getUninterruptibly(Uninterruptibles.java:247)",
+                "at com.google.common.cache.LocalCache$LoadingValueReference.waitForValue(LocalCache.java:3626)")))
+                .isEqualTo("cache-waits-for-anothers-load");
+    }
+
     @Test
     void aThreadStartedPerReloadThatIdlesInItsOwnLoopIsAWorkerNeverStopped() {
         String site = "com.acme.audit.AuditPublisher.<init>(AuditPublisher.java:16)";
