@@ -337,8 +337,12 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
 
     /** The latest stuck threads at the site grouped by stack, the three largest groups, each with its longest wait. */
     private List<Evidence> blockedStacks(Site site) {
+        StuckAt at = lastStuckAt.get(site);
+        if (at == null) {
+            return List.of();
+        }
         Map<String, List<StuckThread>> byStack = new LinkedHashMap<>();
-        for (StuckThread stuck : lastStuckAt(site)) {
+        for (StuckThread stuck : at.threads()) {
             byStack.computeIfAbsent(stuck.stackFingerprint(), k -> new ArrayList<>()).add(stuck);
         }
         List<Evidence> evidence = new ArrayList<>();
@@ -347,7 +351,7 @@ final class DumpAnalysis implements SliProducer, EvidenceProducer {
                 .limit(3)
                 .forEach(threads -> {
                     StuckThread longest = threads.stream().max(Comparator.comparing(StuckThread::blockedFor)).orElseThrow();
-                    String commonPool = lastStuckAt.get(site).commonPoolBusy();
+                    String commonPool = at.commonPoolBusy();
                     boolean waitsForATask = longest.lines().stream()
                             .anyMatch(line -> FORK_JOIN_RESULT_WAITS.stream().anyMatch(line::contains));
                     evidence.add(new Evidence("blocked-stacks", threads.size(),

@@ -73,11 +73,12 @@ final class ThreadLedger {
         boolean application = site != null;
         boolean sibling = false;
         if (site == null && !service) {
-            site = siblingSite(event);
+            String family = NameFamily.of(event.threadName());
+            site = siblingSite(event.parentThreadId(), family);
             sibling = site != null;
-        }
-        if (site == null && !service) {
-            site = familySite(event.creatorStack().frames(), event.threadName());
+            if (site == null) {
+                site = familySite(event.creatorStack().frames(), family);
+            }
         }
         TrackedThread thread = new TrackedThread(event.threadId(), event.threadName(), event.time(), site,
                 !service);
@@ -104,22 +105,19 @@ final class ThreadLedger {
      * the parent is not tracked, has no site, or is of another family (a library's dispatcher
      * starting its workers keeps the workers' own family site).
      */
-    private Site siblingSite(ThreadStarted event) {
-        TrackedThread parent = byId.get(event.parentThreadId());
-        if (parent == null || parent.creationSite == null
-                || !NameFamily.of(parent.name).equals(NameFamily.of(event.threadName()))) {
-            return null;
-        }
-        return bySite.containsKey(parent.creationSite) ? parent.creationSite : null;
+    private Site siblingSite(long parentThreadId, String family) {
+        TrackedThread parent = byId.get(parentThreadId);
+        return parent != null && parent.creationSite != null && NameFamily.of(parent.name).equals(family)
+                ? parent.creationSite : null;
     }
 
     /**
      * The site of threads started with no application frame in the creator's stack: the first
      * frame outside the JDK's thread machinery (or the top frame), labelled with the thread name's
-     * family, e.g. {@code sun.net.httpserver.ServerImpl$Dispatcher.handle(ServerImpl.java:720) [quote-handler-#]};
+     * {@code family}, e.g. {@code sun.net.httpserver.ServerImpl$Dispatcher.handle(ServerImpl.java:720) [quote-handler-#]};
      * {@code null} when the stack is empty (a thread the JVM attached).
      */
-    private Site familySite(List<Frame> frames, String threadName) {
+    private Site familySite(List<Frame> frames, String family) {
         if (frames.isEmpty()) {
             return null;
         }
@@ -130,7 +128,7 @@ final class ThreadLedger {
                 break;
             }
         }
-        return sites.familySite(best, NameFamily.of(threadName));
+        return sites.familySite(best, family);
     }
 
     private static boolean isThreadMachinery(Frame frame) {

@@ -13,6 +13,9 @@ import org.junit.jupiter.api.Test;
 /** Pool shapes from the objects idle threads wait on, name families, and threads started with no application frame. */
 class PoolShapeAndFamiliesTest {
 
+    private final ThreadLedger ledger = new ThreadLedger(new Sites(FrameClassifier.withDefaults()), new WaitHistory());
+    private final StackTable table = new StackTable();
+
     @Test
     void oneSharedQueueIsOnePoolAndAnObjectEachIsAPoolPerCall() {
         assertThat(PoolShape.of(Collections.nCopies(12, "0x6a0"))).isEqualTo(PoolShape.ONE_POOL);
@@ -31,9 +34,6 @@ class PoolShapeAndFamiliesTest {
 
     @Test
     void threadsTheJdkStartsAreTrackedAtTheirBestFrameAndFamily() {
-        Sites sites = new Sites(FrameClassifier.withDefaults());
-        ThreadLedger ledger = new ThreadLedger(sites, new WaitHistory());
-        StackTable table = new StackTable();
         // The JDK's HttpServer dispatcher handing a request to a cached pool: no application frame.
         var creator = table.intern(List.of(f("java.lang.System$1.start", 2231),
                 f("jdk.internal.vm.SharedThreadContainer.start", 147),
@@ -64,9 +64,6 @@ class PoolShapeAndFamiliesTest {
      */
     @Test
     void aPoolWorkerStartedByItsSiblingBelongsWhereThePoolWasMade() {
-        Sites sites = new Sites(FrameClassifier.withDefaults());
-        ThreadLedger ledger = new ThreadLedger(sites, new WaitHistory());
-        StackTable table = new StackTable();
         var byReload = table.intern(List.of(f("java.lang.System$1.start", 2231),
                 f("jdk.internal.vm.SharedThreadContainer.start", 147),
                 f("java.util.concurrent.ThreadPoolExecutor.addWorker", 899),
